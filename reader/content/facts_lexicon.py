@@ -1,0 +1,770 @@
+"""Word lists for fact extraction (English, German, French, Spanish).
+
+Kept as plain Python literals so that importing costs microseconds and no data file has
+to be located at run time; the heavy, machine-generated part of the gazetteer (every
+country and subdivision in four languages) comes from pycountry, loaded lazily by
+:mod:`reader.content.facts`.  These lists hold what pycountry lacks: cities, regions,
+institutions, first names, titles and the function words that tell a capitalised
+sentence opener from a name.
+"""
+
+from __future__ import annotations
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(w for w in s.split())
+
+
+def _lines(s: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in s.strip().splitlines() if x.strip())
+
+
+# Function and very common words that start sentences (compared casefolded).
+STOPWORDS = _words(
+    """
+    a an the and or but nor so yet for of in on at to from by with without within into onto
+    over under after before since until while when where whereas whether if then than that
+    this these those there here it its it's he she they we you i me him her them us our your
+    their his my mine is are was were be been being am has have had do does did done not no
+    yes as also all any some each every both either neither many much more most few less
+    least such what which who whom whose why how about above below between among through
+    during against across along around behind beyond despite per via because though although
+    however meanwhile moreover therefore thus instead still even just only already again
+    now then today yesterday tomorrow tonight once twice first second third last next new
+    other another same own very too quite rather almost nearly about approximately around
+    roughly some according following including regarding given can could may might must
+    shall should will would let lets get got one two three four five six seven eight nine
+    ten after-all well oh ok okay yeah mr mrs ms dr prof sir madam dear please thanks
+    thank like unlike up down out off away back home near far inside outside upon amid
+    while whilst whom whoever whatever whenever wherever unless except
+    der die das den dem des ein eine einen einem einer eines und oder aber doch denn sondern
+    auch noch schon nur sehr mehr weniger nicht kein keine keinen ich du er sie es wir ihr
+    mein dein sein ihr unser euer ihre seine diese dieser dieses diesen jene jener man wer
+    was wie wo wann warum weil dass daß ob wenn als bis seit nach vor bei mit von zu zum zur
+    für gegen ohne um durch über unter auf aus an am im ins beim vom hier dort da dann so
+    heute gestern morgen jetzt nun denn also laut demnach zudem außerdem trotzdem dennoch
+    bereits immer nie etwa rund fast knapp gut viele alle jeder jede jedes einige mehrere
+    sowohl weder insgesamt schließlich tatsächlich vorweg neben hinter zwischen wegen trotz
+    während damit dabei dazu darauf daher deshalb deswegen hingegen jedoch ebenfalls
+    le la les l un une des du de d au aux et ou mais donc or ni car ce cet cette ces ça cela
+    ceci il elle ils elles on nous vous je tu me te se lui leur leurs son sa ses mon ma mes
+    ton ta tes notre nos votre vos qui que quoi dont où quand comme si pour par avec sans
+    sous sur dans en entre vers chez depuis pendant avant après contre selon malgré parmi
+    aussi encore déjà toujours jamais plus moins très bien tout tous toute toutes rien
+    personne chaque plusieurs quelques certains certaines autre autres même mêmes ainsi
+    alors puis enfin pourtant cependant toutefois néanmoins voilà voici oui non ne pas
+    aujourd'hui hier demain a à y est sont était été être avoir ont avait
+    el la los las un una unos unas y o u e pero sino ni que quien quienes cual cuales cuyo
+    donde cuando como porque pues si no sí en de del al a con sin por para sobre entre hasta
+    desde hacia contra según durante tras ante bajo este esta estos estas ese esa esos esas
+    aquel aquella lo le les se su sus mi mis tu tus nuestro nuestra nuestros nuestras él
+    ella ellos ellas nosotros usted ustedes yo también tampoco ya aún todavía muy más menos
+    tan todo toda todos todas cada otro otra otros otras mismo misma algunos algunas hoy
+    ayer mañana ahora entonces además sin-embargo así es son fue era ha han había ser
+    """
+)
+
+# Capitalised words that are never names on their own (titles, roles, generic nouns that
+# newspapers capitalise, section labels).
+NON_ENTITY = _words(
+    """
+    i ceo cfo coo cto chairman chairwoman chair president vice director executive manager
+    officer official officials spokesman spokeswoman spokesperson minister ministers
+    secretary ambassador envoy senator sen rep representative governor gov mayor judge
+    justice chief general gen colonel col lt lieutenant sgt sergeant captain capt coach
+    commissioner chancellor king queen prince princess pope bishop father sister brother
+    professor prof doctor dr mr mrs ms mx sir dame lord lady reverend rev st saint
+    premier prime deputy head leader leaders founder co-founder cofounder co-ceo editor
+    analyse analysis opinion commentary update updated editorial exclusive breaking live
+    video photo photos watch read more advertisement sponsored related comments comment
+    share tweet subscribe newsletter story continues below gallery image credit main
+    staff reports report reporter reporting contributed correspondent wire wires
+    ok tv pc dna hiv aids covid gdp ai phd mp mps mep meps faq pdf url ps fyi vs
+    universe galaxy internet web online
+    commenter commentaires ajouter afficher suivez lire aussi
+    herr frau dr. prof. bundeskanzler bundeskanzlerin kanzler kanzlerin ministerpräsident
+    ministerpräsidentin bürgermeister bürgermeisterin präsident präsidentin vorsitzende
+    vorsitzender sprecher sprecherin chef chefin
+    monsieur madame mademoiselle m mme mlle président présidente ministre député députée
+    maire sénateur sénatrice secrétaire porte-parole
+    señor señora don doña presidente presidenta ministro ministra alcalde alcaldesa
+    diputado diputada senador senadora portavoz secretario secretaria
+    """
+)
+
+# Titles that may precede a person's name; stripped from the span but used as a cue.
+PERSON_TITLES = _words(
+    """
+    mr mr. mrs mrs. ms ms. mx dr dr. prof prof. sir dame lord lady president vice-president
+    ambassador senator sen. sen rep. rep gov. gov governor mayor judge justice gen. gen
+    general col. col colonel lt. lt lieutenant sgt. sgt sergeant capt. captain coach
+    commissioner chancellor minister secretary pope cardinal bishop rev. rev reverend
+    king queen prince princess sheikh chairman chairwoman ceo founder
+    herr frau bundeskanzler bundeskanzlerin kanzler kanzlerin ministerpräsident
+    ministerpräsidentin bürgermeister bürgermeisterin präsident präsidentin
+    m. mme mme. mlle monsieur madame président présidente ministre
+    sr. sra. señor señora don doña presidente presidenta ministro ministra
+    """
+)
+
+# Words that, ending (or heading) a capitalised sequence, make it an organisation.
+ORG_CUES = _words(
+    """
+    inc inc. ltd ltd. llc plc corp corp. corporation co co. company companies group holdings
+    ag gmbh se kg sa s.a. sas sarl sl s.l. spa s.p.a. nv bv ab asa oyj
+    ministry department dept agency authority administration office bureau council
+    commission committee board assembly parliament congress senate house court tribunal
+    police army navy force forces guard service services institute institution university
+    college school academy foundation fund trust bank exchange association union federation
+    league club party alliance organization organisation society centre center observatory
+    laboratory lab hospital clinic museum library network team unit division coalition
+    movement church mission embassy consulate cabinet government airlines airways
+    times post journal gazette herald tribune news press agency radio television channel
+    zeitung rundschau nachrichten verein verband partei ministerium bundesamt amt gericht
+    stiftung gesellschaft kanzlei konzern universität hochschule institut polizei
+    ministère conseil comité cour tribunal parti assemblée sénat université fondation
+    banque société groupe agence office institut union fédération
+    ministerio consejo comité tribunal partido asamblea senado congreso universidad
+    fundación banco sociedad grupo agencia instituto unión federación policía
+    """
+)
+
+PLACE_CUES = _words(
+    """
+    street st st. avenue ave ave. road rd rd. drive dr. lane place boulevard blvd blvd.
+    way square park bridge river lake mountain mountains mount mt mt. island islands bay
+    valley county province state region district city town village airport station port
+    straße strasse platz weg allee gasse rue avenue boulevard place calle avenida plaza
+    """
+)
+STREET_CUES = _words(
+    "street st st. avenue ave ave. road rd rd. drive lane place boulevard blvd blvd. way "
+    "court ct ct. circle cir terrace parkway pkwy highway hwy straße strasse str. platz weg "
+    "allee gasse rue calle avenida"
+)
+
+# Nationality adjectives / demonyms / languages: capitalised but not entities by themselves.
+DEMONYMS = _words(
+    """
+    american americans british briton britons english french german germans italian
+    italians spanish spaniards chinese japanese russian russians ukrainian ukrainians
+    european europeans african africans asian asians turkish turks greek greeks polish
+    dutch belgian swiss austrian swedish norwegian danish finnish irish scottish welsh
+    canadian canadians mexican mexicans brazilian argentine argentinian indian indians
+    pakistani iranian iraqi syrian israeli israelis palestinian palestinians arab arabs
+    arabic saudi egyptian korean koreans vietnamese thai indonesian australian
+    serbian serbs kosovar kosovars albanian albanians bosnian croatian hungarian czech
+    slovak romanian bulgarian portuguese catalan basque latin western eastern northern
+    southern western-style muslim muslims christian christians jewish jews catholic
+    protestant republican republicans democrat democrats democratic conservative
+    conservatives liberal liberals socialist socialists communist communists
+    deutsch deutsche deutschen deutscher schweizer österreichische österreicher
+    französisch französische amerikanische amerikanischen europäische europäischen
+    essener stuttgarter berliner münchner kölner hamburger
+    français française françaises américain américaine américains européen européenne
+    allemand allemande espagnol espagnole italien italienne britannique chinois russe
+    socialiste socialistes républicain républicaine
+    español española españoles francés francesa alemán alemana europeo europea
+    estadounidense británico británica chino china ruso rusa latinoamericano
+    """
+)
+
+# Things that look like names but are products/services (labelling convention: not entities).
+PRODUCTS = _words(
+    "wikipedia gmail iphone iphones ipad ipads ios android windows siri alexa chrome "
+    "youtube whatsapp instagram twitter x tiktok playstation xbox kindle"
+)
+
+# Connectors allowed inside a name when followed by another capitalised word.
+NAME_LINKS = _words("of for on and & de du des la le del di da do dos das von van der den zur zum für und y e af al")
+# Particles that belong to a person's name.
+NAME_PARTICLES = _words("de da di del della van von der den la le du dos das ter ten bin ibn al")
+
+# Known institutions, regions and places that are not countries (compared casefolded,
+# without diacritics).  Value: kind.
+KNOWN_ENTITIES: dict[str, str] = {}
+
+
+def _add(kind: str, names: str) -> None:
+    for n in _lines(names):
+        KNOWN_ENTITIES[n] = kind
+
+
+_add(
+    "place",
+    """
+    Europe
+    Africa
+    Asia
+    America
+    North America
+    South America
+    Latin America
+    Central America
+    Oceania
+    Antarctica
+    Arctic
+    Middle East
+    Near East
+    Far East
+    Balkans
+    Western Balkans
+    Caucasus
+    Scandinavia
+    Caribbean
+    Mediterranean
+    Atlantic
+    Pacific
+    Gulf
+    Persian Gulf
+    Sahel
+    Silicon Valley
+    Wall Street
+    Earth
+    Moon
+    Mars
+    Milky Way
+    Solar System
+    Europa
+    Afrika
+    Asien
+    Amerika
+    Nahost
+    Naher Osten
+    Westbalkan
+    Balkan
+    Mittelmeer
+    Ostsee
+    Nordsee
+    Europe de l'Est
+    Afrique
+    Asie
+    Amérique
+    Amérique latine
+    Moyen-Orient
+    Proche-Orient
+    Atlantique
+    Méditerranée
+    Europa del Este
+    Oriente Medio
+    Oriente Próximo
+    Latinoamérica
+    América Latina
+    Iberoamérica
+    Mediterráneo
+    Atlántico
+    Pacífico
+    Gaza
+    West Bank
+    Crimea
+    Donbas
+    Kashmir
+    Tibet
+    Kurdistan
+    Catalonia
+    Katalonien
+    Catalogne
+    Cataluña
+    Catalunya
+    Basque Country
+    País Vasco
+    Andalucía
+    Andalusia
+    Bavaria
+    Bayern
+    Brittany
+    Bretagne
+    Normandie
+    Normandy
+    Provence
+    Corse
+    Corsica
+    Sicily
+    Sicilia
+    Sardinia
+    Tuscany
+    Toscana
+    Lombardy
+    Lombardia
+    Scotland
+    Schottland
+    Écosse
+    Escocia
+    Wales
+    England
+    Angleterre
+    Inglaterra
+    Northern Ireland
+    Britain
+    Great Britain
+    Großbritannien
+    Grande-Bretagne
+    Gran Bretaña
+    Holland
+    Siberia
+    Sibirien
+    Sibérie
+    Patagonia
+    Amazon
+    Amazonas
+    Amazonie
+    Sahara
+    Alps
+    Alpen
+    Alpes
+    Pyrenees
+    Pyrénées
+    Pirineos
+    Himalayas
+    Rhine
+    Rhein
+    Rhin
+    Danube
+    Donau
+    Seine
+    Thames
+    Ebro
+    Kosovo
+    Taiwan
+    Palestine
+    Hong Kong
+    Macau
+    Macao
+    Puerto Rico
+    Greenland
+    Grönland
+    Groenland
+    Groenlandia
+    """,
+)
+
+# Major cities with their exonyms in the four languages.  One group per line, first is
+# the English name (used as the merge key).
+CITY_GROUPS = _lines(
+    """
+    London|Londres|London
+    Paris
+    Berlin|Berlín
+    Madrid
+    Rome|Rom|Roma
+    Vienna|Wien|Vienne|Viena
+    Brussels|Brüssel|Bruxelles|Bruselas
+    Amsterdam|Ámsterdam
+    The Hague|Den Haag|La Haye|La Haya
+    Rotterdam
+    Lisbon|Lissabon|Lisbonne|Lisboa
+    Athens|Athen|Athènes|Atenas
+    Warsaw|Warschau|Varsovie|Varsovia
+    Prague|Prag|Praga
+    Budapest
+    Bucharest|Bukarest|Bucarest
+    Sofia|Sofía
+    Belgrade|Belgrad|Belgrado
+    Pristina|Priština|Prishtina|Prishtinë
+    Zagreb
+    Ljubljana
+    Sarajevo
+    Skopje
+    Tirana
+    Podgorica
+    Mitrovica
+    Kyiv|Kiev|Kiew|Kiev
+    Moscow|Moskau|Moscou|Moscú
+    St. Petersburg|Saint Petersburg|Sankt Petersburg|Saint-Pétersbourg|San Petersburgo
+    Minsk
+    Vilnius
+    Riga
+    Tallinn
+    Helsinki
+    Stockholm|Estocolmo
+    Oslo
+    Copenhagen|Kopenhagen|Copenhague
+    Reykjavik
+    Dublin|Dublín
+    Edinburgh|Édimbourg|Edimburgo
+    Glasgow
+    Manchester
+    Liverpool
+    Birmingham
+    Leeds
+    Bristol
+    Oxford
+    Cambridge
+    Belfast
+    Cardiff
+    Geneva|Genf|Genève|Ginebra
+    Zurich|Zürich
+    Bern|Berne|Berna
+    Basel|Bâle|Basilea
+    Lausanne
+    Milan|Mailand|Milano|Milán
+    Turin|Turín|Torino
+    Naples|Neapel|Napoli|Nápoles
+    Florence|Florenz|Firenze|Florencia
+    Venice|Venedig|Venise|Venecia|Venezia
+    Genoa|Genua|Gênes|Génova
+    Bologna|Bologne|Bolonia
+    Palermo
+    Barcelona|Barcelone
+    Valencia|Valence
+    Seville|Sevilla|Séville
+    Bilbao
+    Zaragoza|Saragossa
+    Málaga
+    Malaga
+    Granada
+    Palma
+    Las Palmas
+    Porto
+    Marseille|Marseilles|Marsella
+    Lyon|Lyons|Lyón
+    Toulouse
+    Nice|Niza
+    Nantes
+    Strasbourg|Straßburg|Estrasburgo
+    Bordeaux|Burdeos
+    Lille
+    Rennes
+    Montpellier
+    Grenoble
+    Reims
+    Le Havre
+    Calais
+    Dunkirk|Dunkerque
+    Ajaccio
+    Mâcon|Macon
+    Avignon|Aviñón
+    Munich|München|Múnich
+    Hamburg|Hambourg|Hamburgo
+    Cologne|Köln|Colonia
+    Frankfurt|Francfort|Fráncfort
+    Stuttgart
+    Düsseldorf
+    Dortmund
+    Essen
+    Leipzig
+    Dresden|Dresde
+    Hanover|Hannover|Hanovre
+    Nuremberg|Nürnberg|Nuremberg|Núremberg
+    Bremen|Brême
+    Bonn
+    Duisburg
+    Bochum
+    Mannheim
+    Karlsruhe
+    Freiburg
+    Heidelberg
+    Münster
+    Augsburg
+    Wiesbaden
+    Mainz|Mayence
+    Potsdam
+    Rostock
+    Kiel
+    Magdeburg
+    Erfurt
+    Halle
+    Chemnitz
+    Salzburg|Salzbourg
+    Innsbruck
+    Graz
+    Linz
+    Luxembourg City
+    Antwerp|Antwerpen|Anvers|Amberes
+    Ghent|Gent|Gand
+    Liège|Lüttich
+    Istanbul|Estambul
+    Ankara
+    Izmir
+    Jerusalem|Jérusalem|Jerusalén
+    Tel Aviv
+    Beirut|Beyrouth
+    Damascus|Damaskus|Damas|Damasco
+    Baghdad|Bagdad
+    Tehran|Teheran|Téhéran|Teherán
+    Riyadh|Riad|Riyad
+    Dubai|Dubaï|Dubái
+    Abu Dhabi
+    Doha
+    Cairo|Kairo|Le Caire|El Cairo
+    Tunis|Túnez
+    Algiers|Algier|Alger|Argel
+    Rabat
+    Casablanca
+    Tripoli|Tripolis
+    Khartoum|Khartum|Jartum
+    Addis Ababa|Addis Abeba
+    Nairobi
+    Lagos
+    Abuja
+    Accra
+    Dakar
+    Kinshasa
+    Johannesburg|Johannesbourg
+    Cape Town|Kapstadt|Le Cap|Ciudad del Cabo
+    Pretoria
+    Kabul|Kaboul
+    Islamabad
+    Karachi
+    Lahore
+    New Delhi|Neu-Delhi|New Delhi|Nueva Delhi
+    Delhi
+    Mumbai|Bombay
+    Kolkata|Calcutta
+    Bangalore|Bengaluru
+    Chennai
+    Dhaka
+    Kathmandu
+    Colombo
+    Bangkok
+    Hanoi
+    Ho Chi Minh City
+    Phnom Penh
+    Kuala Lumpur
+    Singapore City
+    Jakarta
+    Manila|Manille
+    Beijing|Peking|Pékin|Pekín
+    Shanghai|Schanghai|Shanghái
+    Guangzhou|Canton
+    Shenzhen
+    Wuhan
+    Chengdu
+    Chongqing
+    Tianjin
+    Hangzhou
+    Nanjing
+    Xi'an
+    Guiyang
+    Taipei|Taipeh|Taipéi
+    Seoul|Séoul|Seúl
+    Pyongyang|Pjöngjang
+    Tokyo|Tokio
+    Osaka
+    Kyoto
+    Hiroshima
+    Sydney|Sídney
+    Melbourne
+    Brisbane
+    Perth
+    Canberra
+    Auckland
+    Wellington
+    Washington|Washington, D.C.
+    New York|New York City|Nueva York
+    Los Angeles
+    Chicago
+    Houston
+    Philadelphia
+    Phoenix
+    San Antonio
+    San Diego
+    Dallas
+    San Jose
+    Austin
+    Jacksonville
+    San Francisco
+    Columbus
+    Indianapolis
+    Seattle
+    Denver
+    Boston
+    Detroit
+    Nashville
+    Memphis
+    Portland
+    Las Vegas
+    Louisville
+    Baltimore
+    Milwaukee
+    Albuquerque
+    Tucson
+    Sacramento
+    Kansas City
+    Atlanta
+    Miami
+    Orlando
+    Tampa
+    Minneapolis
+    St. Paul
+    Cleveland
+    Cincinnati
+    Pittsburgh
+    St. Louis
+    New Orleans
+    Buffalo
+    Spokane
+    Honolulu
+    Anchorage
+    Salt Lake City
+    Oakland
+    Palo Alto
+    Cupertino
+    Mountain View
+    Menlo Park
+    Redmond
+    Toronto
+    Montreal|Montréal
+    Vancouver
+    Ottawa
+    Calgary
+    Quebec City|Québec
+    Mexico City|Mexiko-Stadt|Mexico|Ciudad de México
+    Guadalajara
+    Monterrey
+    Havana|Havanna|La Havane|La Habana
+    Caracas
+    Bogotá|Bogota
+    Medellín
+    Lima
+    Quito
+    La Paz
+    Santiago
+    Buenos Aires
+    Montevideo
+    Asunción
+    São Paulo|Sao Paulo
+    Rio de Janeiro
+    Brasília|Brasilia
+    """
+)
+
+# Well-known organisations with their aliases; first name is the label.
+ORG_GROUPS = _lines(
+    """
+    North Atlantic Treaty Organization|NATO|North Atlantic Alliance|OTAN|Nato
+    European Union|EU|E.U.|Europäische Union|Union européenne|UE|Unión Europea
+    United Nations|UN|U.N.|Vereinte Nationen|UNO|Nations unies|ONU|Naciones Unidas
+    European Commission|EU Commission|EU-Kommission|Commission européenne|Comisión Europea
+    European Parliament|EU-Parlament|Europaparlament|Europäisches Parlament|Parlement européen|Parlamento Europeo
+    European Central Bank|ECB|EZB|BCE
+    International Monetary Fund|IMF|IWF|FMI
+    World Bank|Weltbank|Banque mondiale|Banco Mundial
+    World Health Organization|WHO|Weltgesundheitsorganisation|OMS|Organisation mondiale de la santé
+    World Trade Organization|WTO|OMC
+    Organisation for Economic Co-operation and Development|OECD|OCDE
+    Kosovo Force|KFOR
+    White House|Weißes Haus|Maison Blanche|Casa Blanca
+    State Department
+    Pentagon
+    Kremlin|Kreml|Kremlin
+    Élysée|Elysée|Élysée Palace
+    Matignon
+    Downing Street
+    Congress
+    Bundestag|Bundestages
+    Bundesrat
+    Bundesregierung
+    Bundesverfassungsgericht
+    Bundeswehr
+    Bundestagsverwaltung
+    Bundesanwaltschaft
+    Bundeskartellamt
+    Bundesnetzagentur
+    Bundesliga
+    Landtag
+    Assemblée nationale
+    Sénat
+    Conseil constitutionnel
+    Conseil d'État
+    Congreso de los Diputados
+    Moncloa
+    Generalitat
+    Reuters
+    Associated Press|AP
+    Agence France-Presse|AFP
+    Deutsche Presse-Agentur|dpa
+    Agencia EFE|EFE
+    Europa Press
+    BBC
+    CNN
+    Google
+    Apple
+    Microsoft
+    Amazon
+    Meta
+    Facebook
+    Alibaba
+    Tencent
+    Huawei
+    Samsung
+    Tesla
+    Volkswagen|VW
+    Siemens
+    Daimler
+    Mercedes-Benz
+    BMW
+    Airbus
+    Boeing
+    Renault
+    Peugeot
+    Telefónica
+    Santander
+    Salesforce
+    Getty|Getty Images
+    """
+)
+
+# First names (casefolded) for recognising people, especially in German text where every
+# noun is capitalised.  A broad international list: English, German, French, Spanish,
+# Italian, Slavic, Arabic, Chinese romanisations that occur as given names.
+FIRST_NAMES = _words(
+    """
+    aaron abdul abdullah abraham adam adrian agnes ahmed ahmad aidan alan alberto albert
+    alejandro aleksandar alex alexander alexandra alexandre alexis alfred alfredo ali alice
+    alicia alina alison amanda amber amelie amy ana anders andrea andreas andrew andrés
+    andré andrés andrzej angela angelika angel ángel anita ann anna anne annette anthony
+    antoine anton antonio april ariane arnaud arthur ashley audrey axel barack barbara
+    barry bart beatriz ben benedikt benjamin bernard bernd bernie bertrand beth betty bill
+    birgit bob bobby bonnie boris brad brandon brenda brian bruce bruno bryan carl carla
+    carlos carmen carol caroline carolyn casey catherine cecilia charles charlie charlotte
+    chen chris christa christian christiane christina christine christoph christophe
+    christopher chuck claire clara claude claudia clémence colin connie cristina cynthia
+    dan daniel daniela danielle danny dario david dawn dean deborah debbie denis dennis
+    derek devan di diana diane diego dieter dimitri dirk dolores dominique don donald doris
+    dorothy doug douglas dylan ed eddie edgar edith eduardo edward elena eli elias elisabeth
+    elizabeth ella ellen elon emily emma emmanuel enrique eric erik erika ernesto ernst eugene
+    eva evelyn fabian fabien fatima federico felipe felix félix fernando fiona florence
+    florian francesco francis francisco franck frank franz françois frédéric friedrich fritz
+    gabriel gabriela gabriele gary gavin geoffrey george georg georges gérard gerald gerhard
+    gerry gina giorgia giovanni gisela giuseppe glenn gloria gordon grace greg gregory
+    gretchen guido guillaume günter günther gustavo guy hannah hannes hans harald harlem
+    harold harry hartmut hassan heather heike heiko heinrich heinz heidi helen helena helga
+    helmut henri henry herbert hermann hillary horst howard hubert hugo hunter ian ignacio
+    ilse ingrid irene iris isaac isabel isabella isabelle isaskun ivan iván jack jackie jacob
+    jacqueline jacques jaime jake james jamie jan jane janet janine jasmin jason javier jean
+    jeanne jeff jeffrey jennifer jens jeremy jérôme jesse jessica jesús jill jim jimmy jo joan
+    joanna joaquín jochen joe joel johann johanna johannes john jon jonas jonathan jordan
+    jorge josé josef joseph josh joshua josé juan judith judy julia julian julie julien
+    juliette julio jürgen justin justine kai kamala karen karin karl karla kate katharina
+    katherine kathleen kathrin kathy katie katja keith kelly ken kenneth kerstin kevin kim
+    klaus konrad kristina kurt kyle lara larry laura laurent lea léa leah lena leo leon léon
+    leonardo leslie liam lily linda lisa liz lorenzo louis louise luc luca lucas lucía lucy
+    ludwig luis luisa lukas luke lutz lynn magdalena maike manfred manuel manuela marc marcel
+    marco marcus margaret margarete margot maria marie marina mario marion mark markus marta
+    martha martin martina martine mary mateo mathias mathieu matt matteo matthew matthias
+    maura maurice max maximilian megan melanie melissa mia michael michaela michel michele
+    michelle miguel mike mikhail milan miriam mitch mitt mohamed mohammad mohammed monica
+    monika nadia nadine nancy naomi natalia natalie nathalie nathan neil nicholas nick nico
+    nicola nicolas nicole niklas nils nina noah norbert norman olaf olga oliver olivia olivier
+    omar oscar óscar otto pablo pamela paola pascal patricia patrick paul paula pauline pedro
+    peggy peter petra philip philipp philippe pierre pilar rachel rafael rainer ralf ralph
+    ramón randy raphael raúl ray raymond rebecca reinhard renate rené ricardo richard rick
+    rita rob robert roberto robin rodrigo roger roland rolf roman ron ronald rosa rose ruby
+    rudolf rudy russell ruth ryan sabine sabrina sally sam samantha samuel sandra sara sarah
+    sascha scott sean sebastian sébastien sergei sergio seth sharon shirley silke silvia
+    simon simone sofia sofía sonja sophia sophie stefan stefanie steffen stephan stephanie
+    stephen steve steven susan susanne sven sylvia sylvie tanja teresa thierry thomas thorsten
+    tim timothy tina tobias todd tom tommy toni tony torsten ulrich ulrike ursula uwe valentin
+    valérie vanessa vera veronica victor victoria vincent virginie vladimir volker volodymyr
+    walter werner wilhelm william willy wolfgang xavier yann yannick yolanda yvonne zach
+    zachary zoe zoé emmanuelle ségolène édouard jean-marc jean-pierre jean-luc jean-paul
+    jean-claude jean-yves jean-louis jean-michel jean-françois marie-claire anne-marie
+    hans-peter karl-heinz hans-jürgen jose maría josé-luis pedro joe kamal narendra xi
+    recep tayyip viktor aleksandar vjosa albin hashim ramush edi giorgia olaf friedrich
+    annalena robert christian markus hubertus nancy janine ricarda saskia sahra alice
+    emmanuel gabriel marine jordan édouard élisabeth bruno gérald rishi keir boris liz
+    theresa pedro yolanda santiago alberto isabel ayuso ursula roberta josep carles
+    antony antonio mariano felipe letizia juanma íñigo ione
+    """
+)

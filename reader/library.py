@@ -1,0 +1,182 @@
+"""The one facade both front-ends use.
+
+The TUI and the CLI never import sqlite3 or httpx: they open a Library and ask
+it for feeds, headlines, articles, search results and refreshes. Like
+lemon24/reader's ``make_reader``, it ties storage, fetching and the clock
+together so tests can swap the paths and the clock and nothing else.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader import paths
+from reader.config import Config, load_config
+from reader.errors import FeedNotFound, InputFileError
+from reader.models import (
+    Article,
+    ArticleFilter,
+    Feed,
+    Headline,
+    SearchHit,
+    UpdateResult,
+)
+from reader.store import Store
+
+SAMPLE_SCHEME = "sample:"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    added: int
+    already: int
+    urls: tuple[str, ...]
+
+
+class Library:
+    def __init__(self, store: Store, config: Config) -> None:
+        self.store = store
+        self.config = config
+
+    # -- lifecycle ---------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        db_path: Path | str | None = None,
+        config_path: Path | str | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> Library:
+        """Open (and create or migrate) the database; read config.toml."""
+        config = load_config(Path(config_path) if config_path else paths.default_config_path())
+        store = Store(Path(db_path) if db_path else paths.default_db_path(), clock=clock)
+        return cls(store, config)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- subscriptions -------------------------------------------------------------
+
+    def feeds(self) -> list[Feed]:
+        return self.store.feeds()
+
+    def feed(self, key: str | int) -> Feed:
+        feed = self.store.get_feed(key)
+        if feed is None:
+            raise FeedNotFound(f"{key}: not subscribed")
+        return feed
+
+    def add_feed(self, url: str, *, title: str | None = None, tags: Iterable[str] = ()) -> Feed:
+        url = normalize_url(url)
+        return self.store.add_feed(url, title=title, tags=tags)
+
+    def remove_feed(self, url: str) -> None:
+        if not self.store.remove_feed(url) and not self.store.remove_feed(normalize_url(url)):
+            raise FeedNotFound(f"{url}: not subscribed")
+
+    def ensure_samples(self) -> bool:
+        """On first start, subscribe to the bundled samples so there is something to read."""
+        if self.store.feed_count() or self.store.get_state("samples_offered"):
+            return False
+        files = paths.sample_feed_files()
+        for path in files:
+            self.store.add_feed(SAMPLE_SCHEME + path.name, tags=["samples"])
+        self.store.set_state("samples_offered", "1")
+        return bool(files)
+
+    def set_feed_full_text(self, feed_id: int, enabled: bool) -> None:
+        self.store.update_feed(feed_id, full_text=enabled)
+
+    def import_subscriptions(self, path: Path | str) -> ImportReport:
+        from reader.opml import read_subscriptions
+
+        subs = read_subscriptions(Path(path))
+        added = already = 0
+        urls = []
+        for sub in subs:
+            url = normalize_url(sub.url)
+            if self.store.get_feed(url) is None:
+                added += 1
+                urls.append(url)
+            else:
+                already += 1
+            self.store.add_feed(url, title=sub.title, tags=sub.tags)
+        return ImportReport(added, already, tuple(urls))
+
+    def export_opml(self) -> str:
+        from reader.opml import to_opml
+
+        return to_opml(self.store.feeds(with_counts=False))
+
+    # -- refresh ---------------------------------------------------------------------
+
+    def update(
+        self, *, urls: Sequence[str] | None = None, force: bool = False
+    ) -> Iterator[UpdateResult]:
+        """Refresh feeds; yields one result per feed as each finishes (never raises per feed)."""
+        from reader.update import update_feeds
+
+        feeds = None
+        if urls:
+            feeds = [self.feed(normalize_url(u)) for u in urls]
+        return update_feeds(self.store, self.config, feeds=feeds, force=force)
+
+    # -- articles --------------------------------------------------------------------
+
+    def article_ids(self, flt: ArticleFilter = ArticleFilter()) -> list[int]:
+        return self.store.article_ids(flt)
+
+    def headlines(self, ids: Sequence[int]) -> list[Headline]:
+        return self.store.headlines(ids)
+
+    def article(self, article_id: int) -> Article | None:
+        return self.store.get_article(article_id)
+
+    def counts(self) -> dict[str, int]:
+        """Totals for the feeds pane's virtual entries (All, Unread, Starred)."""
+        return {
+            "all": self.store.count_articles(),
+            "unread": self.store.unread_count(),
+            "starred": self.store.starred_count(),
+        }
+
+    def mark_read(self, ids: Iterable[int], read: bool = True) -> int:
+        return self.store.set_read(ids, read)
+
+    def mark_starred(self, ids: Iterable[int], starred: bool = True) -> int:
+        return self.store.set_starred(ids, starred)
+
+    def mark_all_read(self, feed_id: int | None = None) -> int:
+        return self.store.mark_all_read(feed_id)
+
+    def search(self, query: str, *, limit: int = 200, feed_id: int | None = None) -> list[SearchHit]:
+        return self.store.search(query, limit=limit, feed_id=feed_id)
+
+    # -- small persistent UI state ---------------------------------------------------
+
+    def get_state(self, key: str, default: str | None = None) -> str | None:
+        return self.store.get_state(key, default)
+
+    def set_state(self, key: str, value: str | None) -> None:
+        self.store.set_state(key, value)
+
+
+def normalize_url(url: str) -> str:
+    """Make local paths absolute so the same file is one subscription, wherever it was named."""
+    url = url.strip()
+    if url.startswith(SAMPLE_SCHEME) or "://" in url:
+        return url
+    path = Path(url).expanduser()
+    if not path.exists():
+        raise InputFileError(f"{url}: no such file (give a URL with http:// or https://)")
+    return path.resolve().as_uri()
