@@ -162,6 +162,32 @@ class Library:
     def search(self, query: str, *, limit: int = 200, feed_id: int | None = None) -> list[SearchHit]:
         return self.store.search(query, limit=limit, feed_id=feed_id)
 
+    # -- what an article says -------------------------------------------------------
+
+    def document(self, article: Article):
+        """The article's body as a document model (full text when we have it)."""
+        from reader.content.annotate import article_html
+        from reader.content.document import from_html
+
+        html, _ = article_html(article)
+        return from_html(html, base_url=article.link)
+
+    def annotations(self, article: Article, doc=None):
+        """Quotes and facts, computed once per content and cached in the store."""
+        from reader.content.annotate import ANNOTATIONS_VERSION, Annotations, annotate, cache_key
+
+        doc = doc if doc is not None else self.document(article)
+        key = cache_key(doc, article.published)
+        cached = self.store.get_annotations(key, ANNOTATIONS_VERSION)
+        if cached is not None:
+            try:
+                return Annotations.from_cache(cached)
+            except (KeyError, TypeError):
+                pass  # an older shape: recompute below
+        result = annotate(doc.text, article.published)
+        self.store.put_annotations(key, ANNOTATIONS_VERSION, result.to_cache())
+        return result
+
     # -- small persistent UI state ---------------------------------------------------
 
     def get_state(self, key: str, default: str | None = None) -> str | None:

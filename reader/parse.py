@@ -46,7 +46,7 @@ def parse_feed(
     if not data.strip():
         raise ParseError("empty response")
     if looks_like_json(data, content_type):
-        return parse_json_feed(data, url)
+        return parse_json_feed(data, url, now=now)
     return parse_xml_feed(data, url, content_type, now=now)
 
 
@@ -123,10 +123,9 @@ def parse_xml_feed(
         if link and url:
             link = urljoin(url, link)
         title = e.get("title")
-        published = _struct_to_dt(e.get("published_parsed")) or _struct_to_dt(
-            e.get("updated_parsed")
-        )
-        updated = _struct_to_dt(e.get("updated_parsed"))
+        # dict.get, not e.get: FeedParserDict maps updated<->published with a warning.
+        updated = _struct_to_dt(dict.get(e, "updated_parsed"))
+        published = _struct_to_dt(dict.get(e, "published_parsed")) or updated
         # The fullest text wins: some feeds put the article in <description> and a
         # teaser in <content:encoded>, others the other way round.
         bodies = [c.get("value") for c in e.get("content") or [] if c.get("value")]
@@ -148,7 +147,10 @@ def parse_xml_feed(
         articles.append(
             ParsedArticle(
                 guid=stable_guid(
-                    e.get("id"), link, title, e.get("published") or e.get("updated")
+                    e.get("id"),
+                    link,
+                    title,
+                    dict.get(e, "published") or dict.get(e, "updated"),
                 ),
                 title=title,
                 link=link,

@@ -648,7 +648,7 @@ class Store:
             return []
         heads = {h.id: h for h in self.headlines([r[0] for r in rows])}
         return [
-            SearchHit(headline=heads[r[0]], snippet=clean_inline(r[2]), rank=r[1])
+            SearchHit(headline=heads[r[0]], snippet=_clean_snippet(r[2]), rank=r[1])
             for r in rows
             if r[0] in heads
         ]
@@ -680,6 +680,21 @@ class Store:
                 db.execute(
                     "INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)", (key, value)
                 )
+
+
+def _clean_snippet(snippet: str | None) -> str:
+    """Clean the text between the match markers, keeping the \x02 \x03 markers themselves."""
+    pieces = re.split("([\x02\x03])", snippet or "")
+    out = []
+    for piece in pieces:
+        if piece in ("\x02", "\x03") or not piece:
+            out.append(piece)
+            continue
+        cleaned = clean_inline(piece)  # strips the ends, so put their spaces back
+        lead = " " if piece[0].isspace() and cleaned else ""
+        trail = " " if piece[-1].isspace() and cleaned else ""
+        out.append(lead + cleaned + trail)
+    return "".join(out)
 
 
 def migrate(db: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:

@@ -463,7 +463,6 @@ CITY_GROUPS = _lines(
     Kiel
     Magdeburg
     Erfurt
-    Halle
     Chemnitz
     Salzburg|Salzbourg
     Innsbruck
@@ -526,7 +525,7 @@ CITY_GROUPS = _lines(
     Manila|Manille
     Beijing|Peking|Pékin|Pekín
     Shanghai|Schanghai|Shanghái
-    Guangzhou|Canton
+    Guangzhou
     Shenzhen
     Wuhan
     Chengdu
@@ -609,7 +608,7 @@ CITY_GROUPS = _lines(
     Ottawa
     Calgary
     Quebec City|Québec
-    Mexico City|Mexiko-Stadt|Mexico|Ciudad de México
+    Mexico City|Mexiko-Stadt|Ciudad de México
     Guadalajara
     Monterrey
     Havana|Havanna|La Havane|La Habana

@@ -1,0 +1,322 @@
+"""Numbers with the noun they count, money and percentages, in EN/DE/FR/ES.
+
+A number alone tells the reader little; "4,636 troops" tells them what was counted, so
+the span carries the counted noun.  Identifiers that merely look like numbers (house
+numbers, page ranges, comment counters, product names such as "Fortune 500") are left out
+because the sidebar would show them as facts the article never states.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from reader.content.facts_lexicon import STOPWORDS, STREET_CUES
+
+_SPELLED = {
+    "en": "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred thousand dozen",
+    "de": "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig "
+    "fünfzig sechzig siebzig achtzig neunzig hundert tausend dutzend zweihundert dreihundert",
+    "fr": "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
+    "vingt trente quarante cinquante soixante cent mille",
+    "es": "dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince veinte "
+    "treinta cuarenta cincuenta sesenta setenta ochenta noventa cien mil",
+}
+_WORD_VALUE = {
+    w: v
+    for ws, start in ((s.split(), 0) for s in _SPELLED.values())
+    for v, w in enumerate(ws, start=2)
+}
+_EN_VALUES = dict(
+    zip(
+        _SPELLED["en"].split(),
+        [*range(2, 21), 30, 40, 50, 60, 70, 80, 90, 100, 1000, 12],
+        strict=True,
+    )
+)
+
+_SCALE = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+    "tausend": 1e3, "million_de": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6,
+    "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "mrd.": 1e9, "billionen": 1e12,
+    "mille": 1e3, "milliard": 1e9, "milliards": 1e9, "mil": 1e3, "millón": 1e6,
+    "millones": 1e6, "millon": 1e6, "mil millones": 1e9, "billón": 1e12,
+}  # fmt: skip
+
+_CUR_SYMBOL = {
+    "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+    "¥": "JPY", "hk$": "HKD", "c$": "CAD", "a$": "AUD", "chf": "CHF", "r$": "BRL", "₹": "INR",
+    "yuan": "CNY", "rmb": "CNY", "yen": "JPY", "euro": "EUR", "euros": "EUR", "eur.": "EUR",
+    "dollar": "USD", "dollars": "USD", "dólares": "USD", "dólar": "USD", "pounds": "GBP",
+    "pound": "GBP", "sterling": "GBP", "livres": "GBP", "libras": "GBP", "francs": "CHF",
+    "franken": "CHF", "pesos": "MXN", "rupees": "INR", "rubles": "RUB", "roubles": "RUB",
+    "rubel": "RUB", "hong kong dollars": "HKD", "us dollars": "USD", "u.s. dollars": "USD",
+    "canadian dollars": "CAD", "australian dollars": "AUD", "cents": "USD", "centimes": "EUR",
+    "céntimos": "EUR", "cent": "EUR",
+}  # fmt: skip
+
+_UI_NOUNS = frozenset(
+    "comment comments commentaire commentaires kommentar kommentare comentario comentarios "
+    "shares share likes views reactions replies retweets".split()
+)
+# Words that never are the counted noun.
+_NOT_NOUN = STOPWORDS | frozenset(
+    "times percent per cent prozent pour por ciento more less fewer than point is are was were "
+    "be has have had said says to more plus moins mehr als que".split()
+)
+_ADJ_END = ("al", "ic", "ive", "ous", "ful", "ern", "ian", "ish", "ary", "ed", "ing", "ble", "an", "ese", "ist")
+_ANY_SPELLED = frozenset(w for s in _SPELLED.values() for w in s.split())
+
+
+@dataclass(slots=True)
+class NumHit:
+    kind: str
+    start: int
+    end: int
+    value: str | None
+
+
+@cache
+def _pattern(lang: str) -> re.Pattern[str]:
+    if lang == "en":
+        num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    elif lang == "fr":
+        num = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+    else:
+        num = r"\d{1,3}(?:[.\u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?"
+    scale = (
+        r"(?:[- ]?(?:bn|m|mn|k|tn)\b|[- ](?:thousand|million|billion|trillion|Tausend|Millionen|Million|"
+        r"Milliarden|Milliarde|Mio\.|Mrd\.|Billionen|mille|millions?|milliards?|mil millones|millones|millón|mil)\b)"
+    )
+    cur_pre = r"(?:US\$|HK\$|C\$|A\$|R\$|\$|€|£|¥|₹|USD\s?|EUR\s?|GBP\s?|CHF\s?)"
+    cur_post = (
+        r"(?:Hong Kong dollars|US dollars|U\.S\. dollars|Canadian dollars|Australian dollars|"
+        r"dollars|dollar|dólares|dólar|euros|euro|Euro|EUR|USD|pounds|pound|sterling|yuan|yen|"
+        r"Franken|francs|pesos|rupees|roubles|rubles|Rubel|livres|libras|cents|centimes|céntimos|"
+        r"Cent|€|\$|£)"
+    )
+    pct = r"(?:\s?%|\s?per\s?cent|\s?percent|\s?Prozent|\s?pour\s?cent|\s?por\s?ciento|\s?pct\b)"
+    spelled = "|".join(sorted(_SPELLED[lang].split(), key=len, reverse=True))
+    return re.compile(
+        rf"(?P<money1>{cur_pre}\s?(?P<n1>{num})(?P<s1>{scale})?(?:-(?:dollar|euro|pound))?)"
+        rf"|(?P<money2>(?P<n2>{num})(?P<s2>{scale})?[- ]?(?:of\s+|de\s+)?{cur_post}(?!\w))"
+        rf"|(?P<pct>(?P<n3>{num}){pct}(?!\w))"
+        rf"|(?P<num>(?P<n4>{num})(?P<s4>{scale})?)"
+        rf"|(?P<spelled>(?<![\w-])(?:(?i:a|an|ein|une|un)\s+)?(?i:{spelled})(?:[- ](?:and\s+a\s+half|et\s+demi|y\s+medio|einhalb))?(?![\w]))",
+    )
+
+
+_WORD_RE = re.compile(r"[\w’'-]+|\S")
+
+
+def _to_float(raw: str, lang: str) -> float | None:
+    s = raw.replace("\u00a0", "").replace("\u202f", "")
+    if lang == "en":
+        s = s.replace(",", "")
+    else:
+        if lang == "fr":
+            s = s.replace(" ", "")
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+            s = s.replace(".", "")
+        s = s.replace(",", ".")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if v == int(v) else f"{v:.6g}"
+
+
+def _scale_of(s: str | None) -> float:
+    if not s:
+        return 1.0
+    return _SCALE.get(s.strip(" -").lower(), 1.0)
+
+
+def find_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> list[NumHit]:
+    """Money, percentages and counted numbers that do not overlap ``taken`` (dates)."""
+    out: list[NumHit] = []
+    occupied = sorted(taken)
+
+    def overlaps(s: int, e: int) -> bool:
+        return any(s < te and ts < e for ts, te in occupied)
+
+    for m in _pattern(lang).finditer(text):
+        s, e = m.start(), m.end()
+        if overlaps(s, e):
+            # a year-like number swallowed by a date: keep money/percent that merely
+            # touches a date only if the date is inside it
+            continue
+        g = m.groupdict()
+        if g["money1"] or g["money2"]:
+            raw = g["n1"] or g["n2"]
+            v = _to_float(raw, lang)
+            cur = _currency(text[s:e])
+            value = f"{cur} {_fmt(v * _scale_of(g['s1'] or g['s2']))}" if v is not None and cur else None
+            out.append(NumHit("money", s, e, value))
+            continue
+        if g["pct"]:
+            v = _to_float(g["n3"], lang)
+            out.append(NumHit("percent", s, e, _fmt(v) if v is not None else None))
+            continue
+        if g["num"]:
+            hit = _digit_number(text, lang, m, s, e)
+        else:
+            hit = _spelled_number(text, lang, s, e)
+        if hit:
+            out.append(hit)
+    return out
+
+
+def _currency(span: str) -> str | None:
+    low = span.lower()
+    for sym in sorted(_CUR_SYMBOL, key=len, reverse=True):
+        if sym in low:
+            return _CUR_SYMBOL[sym]
+    return None
+
+
+def _digit_number(text: str, lang: str, m: re.Match[str], s: int, e: int) -> NumHit | None:
+    raw = m.group("n4")
+    before = text[max(0, s - 40) : s]
+    after = text[e : e + 60]
+    # part of a larger token: 121102-like ids, versions, phone numbers, ordinals, hyphenated codes
+    if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "#/№°.:,"):
+        return None
+    if re.match(r"(?:st|nd|rd|th|e|er|ème|eme|º|ª|°)\b|\.\w|/\d|[.]\d", after) and not re.match(r"\.\d{3}", after):
+        return None
+    if lang == "de" and re.match(r"\.\s", after) and not re.match(r"\.\s+(?:[A-ZÄÖÜ]|$)", after):
+        return None  # German ordinal "30. März" is taken by dates; "3. Liga" is an ordinal
+    # score "4-1" vs range "16-17"
+    rng = re.match(r"[-–](\d+)\b", after)
+    if rng:
+        a, b = float(raw.replace(",", "")) if raw.replace(",", "").isdigit() else 0, int(rng.group(1))
+        if b > a and not re.search(r"(?:beat|win|won|lost|defeat\w*|lead|score\w*|victory|draw)\s*$", before):
+            return None
+        end = e + rng.end()
+        return NumHit("number", s, end, None)
+    # identifiers: 5+ digits without separators, zip codes
+    if re.fullmatch(r"\d{5,}", raw):
+        return None
+    # parenthesised counters "(745)" and UI counters "78 commentaires"
+    if s > 0 and text[s - 1] == "(" and after.startswith(")"):
+        return None
+    noun_m = re.match(r"[ \u00a0]([\w’'-]+)", after)
+    if noun_m and noun_m.group(1).lower() in _UI_NOUNS:
+        return None
+    # house numbers: "1119 Eighth St.", "3170 W. County Road 600S"
+    if _is_street_number(after):
+        return None
+    # inside a name: "Fortune 500", "Frontal 21", "Nature 574", "Route 66"
+    prev = re.search(r"([\w.&’'-]+)[ \u00a0]$", before)
+    if prev and prev.group(1)[0].isupper() and not prev.group(1).isupper():
+        pw = prev.group(1).lower()
+        from reader.content.facts_dates import MONTHS
+
+        if pw not in STOPWORDS and pw not in MONTHS and not re.search(r"[.!?]\s*\S+\s$", before):
+            return None
+    if prev and prev.group(1).isupper() and len(prev.group(1)) > 1 and not text[s - 2 : s - 1].isspace():
+        # "RKS NEWS 4 Min Read": a byline counter; keep only with its noun
+        pass
+    v = _to_float(raw, lang)
+    scale = _scale_of(m.group("s4"))
+    end = _extend_noun(text, lang, e)
+    value = _fmt(v * scale) if v is not None else None
+    # time-of-day and durations like "48 hour" are fine as numbers
+    return NumHit("number", s, end, value)
+
+
+def _is_street_number(after: str) -> bool:
+    m = re.match(r"\s+((?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w.’'-]*\s+){0,3}?)([A-Z][\w.]*)\b", after)
+    if not m:
+        return False
+    words = (m.group(1) + m.group(2)).split()
+    return any(w.lower().rstrip(",") in STREET_CUES for w in words[-2:]) or any(
+        w.lower() in ("county", "road") for w in words
+    )
+
+
+def _spelled_number(text: str, lang: str, s: int, e: int) -> NumHit | None:
+    span = text[s:e]
+    low = span.lower()
+    before = text[max(0, s - 30) : s]
+    after = text[e : e + 60]
+    if re.search(r"\b(?:the|these|those|les|ces|die|diese|los|las|estos|estas|all|both)\s+$", before, re.I):
+        return None
+    if re.match(r"[-–]\s?(?:on|to|in|of|by|for|and)\b", after):
+        return None  # "two-on-one"
+    core = low.split()[-1] if low.split()[0] in ("a", "an", "ein", "une", "un") else low.split()[0]
+    if low.split()[0] in ("a", "an", "ein", "une", "un") and core not in ("hundred", "thousand", "dozen", "mille", "cent", "hundert", "tausend"):
+        # "a dozen", "a thousand choices"; "a six" is not a phrase
+        return None
+    if core in ("hundred", "thousand", "dozen", "hundert", "tausend", "cent", "mille", "cien", "mil") and not re.match(
+        r"\s+\w", after
+    ):
+        return None
+    if lang == "es" and core in ("once",):
+        return None
+    if lang == "fr" and core in ("cent",) and not re.match(r"\s+\w", after):
+        return None
+    end = _extend_noun(text, lang, e)
+    if end == e and core in ("hundred", "thousand", "dozen"):
+        return None
+    value = _EN_VALUES.get(core) if lang == "en" else _WORD_VALUE.get(core)
+    if lang == "en" and core in ("hundred", "thousand") and low.startswith(("a ", "an ")):
+        value = 100 if core == "hundred" else 1000
+    return NumHit("number", s, end, str(value) if value else None)
+
+
+def _extend_noun(text: str, lang: str, e: int) -> int:
+    """Extend a number to the noun it counts: '4,636 troops', '4,1 Millionen Stück'."""
+    pos = e
+    words = 0
+    # hyphenated compounds: "500-metre", "two-goal", "10-game"
+    hm = re.match(r"-([a-zäöüéè]+)\b", text[pos:])
+    if hm:
+        return pos + hm.end()
+    while words < 4:
+        mm = re.match(r"[ \u00a0]+([\w’'-]+)", text[pos:])
+        if not mm:
+            break
+        w = mm.group(1)
+        lw = w.lower()
+        if lw in _NOT_NOUN or any(ch.isdigit() for ch in w):
+            break
+        if lang == "de":
+            if not w[0].isupper() and not lw.endswith(("e", "en", "er", "es", "em")):
+                break
+            if w[0].isupper():
+                pos += mm.end()
+                words += 1
+                if lw in ("millionen", "milliarden", "tausend", "million", "milliarde"):
+                    continue
+                break
+            pos += mm.end()
+            words += 1
+            continue
+        if w[0].isupper() and lang != "de":
+            # "450 Dreamers", "4 Min Read"
+            if words == 0:
+                pos += mm.end()
+                words += 1
+                if not re.match(r"[ \u00a0]+[A-Z]", text[pos:]):
+                    break
+                continue
+            if words >= 1 and text[e : pos].strip()[:1].isupper():
+                pos += mm.end()
+                break
+            break
+        pos += mm.end()
+        words += 1
+        if lw in ("out", "of") or lw.endswith(_ADJ_END) and words < 3:
+            continue
+        if lang in ("fr", "es") and lw in ("de", "d'", "d’"):
+            continue
+        break
+    return pos

@@ -1,0 +1,1 @@
+"""Screens of the reader: the three-pane main screen, help, and small prompts."""
