@@ -44,7 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("url")
     a.add_argument("--title")
     a.add_argument("--tag", action="append", default=[], help="tag (repeatable)")
-    a.add_argument("--pick", type=int, metavar="N", help="with several feeds on a page, take the Nth")
+    a.add_argument(
+        "--pick", type=int, metavar="N", help="with several feeds on a page, take the Nth"
+    )
+    a.add_argument(
+        "--no-fetch", action="store_true", help="subscribe without checking the URL (offline)"
+    )
 
     r = sub.add_parser("remove", help="unsubscribe (its articles go too)")
     r.add_argument("url")
@@ -132,7 +137,7 @@ def cmd_fetch(lib, args: argparse.Namespace) -> int:
         from rich.markup import escape
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-        total = max(len(lib.feeds()) if not args.feed else len(args.feed), 1)
+        total = max(lib.feed_count() if not args.feed else len(args.feed), 1)
         with Progress(
             TextColumn("Refreshing"),
             BarColumn(),
@@ -152,7 +157,10 @@ def cmd_fetch(lib, args: argparse.Namespace) -> int:
     failed = [r for r in results if r.failed]
     for r in results:
         if r.moved_to:
-            print(f"newsdeck: {r.url} moved permanently to {r.moved_to}", file=sys.stderr)
+            print(
+                f"newsdeck: {r.url} moved permanently to {r.moved_to} (subscription updated)",
+                file=sys.stderr,
+            )
     for r in failed:
         print(f"newsdeck: {r.url}: {r.error}", file=sys.stderr)
     if not args.quiet:
@@ -161,8 +169,36 @@ def cmd_fetch(lib, args: argparse.Namespace) -> int:
 
 
 def cmd_add(lib, args: argparse.Namespace) -> int:
-    feed = lib.add_feed(args.url, title=args.title, tags=args.tag)
-    print(f"subscribed: {feed.url}")
+    from reader.fetch import FetchFailed
+    from reader.sanitize import clean_inline
+
+    try:
+        sub = lib.subscribe(
+            args.url, title=args.title, tags=args.tag, pick=args.pick, fetch=not args.no_fetch
+        )
+    except FetchFailed as exc:
+        print(f"newsdeck: {exc} (not subscribed; --no-fetch subscribes anyway)", file=sys.stderr)
+        return EXIT_FEEDS_FAILED
+    if sub.page_url and sub.found:
+        n = len(sub.found)
+        print(f"{sub.page_url} is a web page naming {n} feed{'s' if n != 1 else ''}:")
+        for i, link in enumerate(sub.found, 1):
+            mark = "*" if link.url == sub.feed.url else " "
+            label = clean_inline(link.title or "") or link.type
+            print(f" {mark}{i:>2}. {link.url}  ({label})")
+        if n > 1 and args.pick is None:
+            print("taking the first; --pick N takes another")
+    if sub.already:
+        print(f"already subscribed: {sub.feed.url}")
+        return EXIT_OK
+    line = f"subscribed: {sub.feed.url}"
+    if sub.result is not None:
+        count = sub.result.new_articles
+        title = clean_inline(sub.feed.title or "")
+        line += f" ({title + ', ' if title else ''}{count:,} article{'s' if count != 1 else ''})"
+    print(line)
+    if sub.feed.last_error:
+        print(f"newsdeck: {sub.feed.url}: {sub.feed.last_error}", file=sys.stderr)
     return EXIT_OK
 
 

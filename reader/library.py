@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import paths
 from reader.config import Config, load_config
@@ -26,7 +27,21 @@ from reader.models import (
 )
 from reader.store import Store
 
+if TYPE_CHECKING:
+    from reader.discover import FeedLink
+
 SAMPLE_SCHEME = "sample:"
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """What ``subscribe`` did: the feed, its first fetch, and what a page offered."""
+
+    feed: Feed
+    result: UpdateResult | None = None  # the first fetch (None when not fetched)
+    already: bool = False  # it was subscribed before: nothing changed
+    found: tuple[FeedLink, ...] = ()  # the feeds an HTML page named, best first
+    page_url: str | None = None  # the page the feed was discovered on
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +94,80 @@ class Library:
     def add_feed(self, url: str, *, title: str | None = None, tags: Iterable[str] = ()) -> Feed:
         url = normalize_url(url)
         return self.store.add_feed(url, title=title, tags=tags)
+
+    def feed_count(self) -> int:
+        return self.store.feed_count()
+
+    def subscribe(
+        self,
+        url: str,
+        *,
+        title: str | None = None,
+        tags: Iterable[str] = (),
+        pick: int | None = None,
+        fetch: bool = True,
+    ) -> Subscription:
+        """Subscribe to a feed, or to the feed a web page names, checking it works.
+
+        The URL is fetched once: a feed is subscribed and its articles stored
+        right away (so ``feeds`` shows counts); an HTML page is searched for
+        ``<link rel="alternate">`` feeds and the first (or ``pick``-th) is
+        fetched and subscribed instead. Nothing is subscribed when the fetch
+        fails (FetchFailed) or nothing readable is found (DiscoveryError).
+        ``fetch=False`` subscribes without asking the server (offline use).
+        """
+        from dataclasses import replace
+        from datetime import UTC, datetime
+
+        from reader.discover import DiscoveryError, find_feed_links, pick_link, unfeed
+        from reader.fetch import FetchFailed, fetch_one
+        from reader.parse import looks_like_html
+        from reader.update import parse_outcome, store_outcome
+
+        url = normalize_url(unfeed(url.strip()))
+        existing = self.store.get_feed(url)
+        if existing is not None:
+            return Subscription(existing, already=True)
+        if not fetch:
+            return Subscription(self.store.add_feed(url, title=title, tags=tags))
+        now = datetime.fromtimestamp(self.store.now(), UTC)
+        fetched = fetch_one(url, self.config)
+        if not fetched.ok:
+            raise FetchFailed(f"{url}: {fetched.error}")
+        base = fetched.final_url or url
+        outcome = parse_outcome(fetched.data or b"", base, fetched.content_type, now)
+        found: tuple = ()
+        page_url = None
+        if isinstance(outcome, str):
+            data = fetched.data or b""
+            ctype = (fetched.content_type or "").lower()
+            if not (looks_like_html(data) or "html" in ctype):
+                raise DiscoveryError(f"{url}: {outcome}")
+            found = tuple(find_feed_links(data, base, fetched.content_type))
+            chosen = pick_link(list(found), pick, url)
+            page_url, url = url, chosen.url
+            existing = self.store.get_feed(url)
+            if existing is not None:
+                return Subscription(existing, already=True, found=found, page_url=page_url)
+            fetched = fetch_one(url, self.config)
+            if not fetched.ok:
+                raise FetchFailed(f"{url}: {fetched.error}")
+            base = fetched.final_url or url
+            outcome = parse_outcome(fetched.data or b"", base, fetched.content_type, now)
+            if isinstance(outcome, str):
+                raise DiscoveryError(f"{url}: {outcome} (named as a feed by {page_url})")
+        # A permanent redirect on the first fetch: subscribe to where the feed lives now.
+        url = fetched.permanent_url or url
+        existing = self.store.get_feed(url)
+        if existing is not None:
+            return Subscription(existing, already=True, found=found, page_url=page_url)
+        feed = self.store.add_feed(url, title=title, tags=tags)
+        result = store_outcome(
+            self.store, self.config, feed, replace(fetched, permanent_url=None), outcome, now=now
+        )
+        return Subscription(
+            self.store.get_feed(feed.id) or feed, result=result, found=found, page_url=page_url
+        )
 
     def remove_feed(self, url: str) -> None:
         if not self.store.remove_feed(url) and not self.store.remove_feed(normalize_url(url)):

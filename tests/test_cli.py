@@ -76,11 +76,17 @@ def test_import_export_remove(home, tmp_path):
     assert_one_line_error(run(home, "remove", "https://rks.news/feed/"), "not subscribed")
 
 
+def sample_rss() -> Path:
+    folder = Path(__file__).parents[1] / "sample_feeds"
+    return next(p for p in sorted(folder.iterdir()) if p.suffix in (".xml", ".rss"))
+
+
 def test_a_broken_local_feed_fails_that_feed_only(home, tmp_path):
     run(home, "fetch")
     broken = tmp_path / "broken.xml"
-    broken.write_text("<html><body>Moved to our new site</body></html>")
+    broken.write_bytes(sample_rss().read_bytes())
     assert run(home, "add", str(broken)).returncode == 0
+    broken.write_text("<html><body>Moved to our new site</body></html>")
     proc = run(home, "fetch")
     assert proc.returncode == 1
     assert f"{broken.as_uri()}: not a feed: HTML page" in proc.stderr
@@ -94,9 +100,7 @@ def test_a_broken_local_feed_fails_that_feed_only(home, tmp_path):
 
 def test_read_state_survives_a_failing_refresh(home, tmp_path):
     feed = tmp_path / "feed.xml"
-    sample = next(p for p in sorted(Path(__file__).parents[1].joinpath("sample_feeds").iterdir())
-                  if p.suffix in (".xml", ".rss"))
-    feed.write_bytes(sample.read_bytes())
+    feed.write_bytes(sample_rss().read_bytes())
     run(home, "add", str(feed))
     run(home, "fetch")
     db = sqlite3.connect(home / "newsdeck.db")

@@ -365,11 +365,10 @@ _INLINE_STYLE = {
 }
 _BULLETS = ("•", "◦", "▪")
 _BAD_SCHEMES = ("javascript:", "data:", "vbscript:", "file:", "about:", "blob:")
+# Cell content that marks a table as page layout rather than data.
 _LAYOUT_HINTS = frozenset(
     [
         "table",
-        "ul",
-        "ol",
         "h1",
         "h2",
         "h3",
@@ -378,7 +377,6 @@ _LAYOUT_HINTS = frozenset(
         "h6",
         "blockquote",
         "pre",
-        "img",
         "figure",
         "section",
         "article",
@@ -692,8 +690,11 @@ class _Builder:
         if tag == "wbr":
             return
         if self.in_cell:
-            # Inside a data-table cell every block element is just a gap between words.
-            if tag in _CLOSES_P or tag in ("tr", "td", "th", "caption"):
+            # Inside a data-table cell every block element is just a gap between words,
+            # and list items are run together with bullets.
+            if tag == "li":
+                self.text(" • ")
+            elif tag in _CLOSES_P or tag in ("tr", "td", "th", "caption"):
                 self.text(" ")
             self.walk(node)
             return

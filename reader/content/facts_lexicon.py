@@ -79,7 +79,8 @@ NON_ENTITY = _words(
     video photo photos watch read more advertisement sponsored related comments comment
     share tweet subscribe newsletter story continues below gallery image credit main
     staff reports report reporter reporting contributed correspondent wire wires
-    ok tv pc dna hiv aids covid gdp ai phd mp mps mep meps faq pdf url ps fyi vs
+    ok tv pc dna hiv aids covid gdp ai phd mp mps mep meps faq pdf url fyi vs
+    ii iii iv vi vii viii ix xi xii never wow hey
     universe galaxy internet web online
     commenter commentaires ajouter afficher suivez lire aussi
     herr frau dr. prof. bundeskanzler bundeskanzlerin kanzler kanzlerin ministerpräsident
@@ -165,7 +166,7 @@ DEMONYMS = _words(
     allemand allemande espagnol espagnole italien italienne britannique chinois russe
     socialiste socialistes républicain républicaine
     español española españoles francés francesa alemán alemana europeo europea
-    estadounidense británico británica chino china ruso rusa latinoamericano
+    estadounidense británico británica chino ruso rusa latinoamericano
     """
 )
 

@@ -1,0 +1,174 @@
+"""The reader's main screen: feeds, headlines, the article and its fact sidebar.
+
+Wide terminals show the panes together (feeds on the left; headlines above the article on the
+right).  Below 100 columns the screen gets the ``-narrow`` class and shows one pane at a time,
+feeds → headlines → article, with ``q``/escape stepping back; which one is shown is the
+``-pane-*`` class this screen keeps in step with the focus.  The data work lives in the app; this
+screen owns layout and movement between panes.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer
+
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.fact_sidebar import FactSidebar
+from reader.tui.widgets.feed_list import FeedList
+from reader.tui.widgets.headline_list import HeadlineList
+from reader.tui.widgets.search_bar import SearchBar
+from reader.tui.widgets.status_bar import StatusBar
+
+Pane = Literal["feeds", "headlines", "article"]
+PANES: tuple[Pane, ...] = ("feeds", "headlines", "article")
+SIDEBAR_AUTO_WIDTH = 130  # the sidebar is on by default only where the article keeps its room
+
+
+class MainScreen(Screen):
+    """Three panes, or one at a time on a narrow terminal."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
+    BINDINGS = [
+        Binding("tab", "next_pane", "Next pane", show=False, id="next-pane"),
+        Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="previous-pane"),
+        Binding("q", "back(True)", "Back/quit", id="back"),
+        Binding("escape", "back(False)", "Back", show=False, id="close"),
+    ]
+
+    pane: reactive[Pane] = reactive("headlines", init=False)
+    sidebar_wanted: reactive[bool | None] = reactive(None, init=False)
+
+    def __init__(self, fetch_rows, clock) -> None:
+        super().__init__()
+        self._fetch_rows = fetch_rows
+        self._clock = clock
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            with Vertical(id="feeds-pane"):
+                yield FeedList(id="feeds")
+            with Vertical(id="reading"):
+                with Vertical(id="headlines-pane"):
+                    search = SearchBar(id="search")
+                    search.display = False
+                    yield search
+                    yield HeadlineList(self._fetch_rows, clock=self._clock, id="headlines")
+                with Horizontal(id="article-pane"):
+                    yield ArticleView(id="article")
+                    yield FactSidebar(id="sidebar")
+        yield StatusBar(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#feeds-pane").border_title = "Feeds"
+        self.query_one("#headlines-pane").border_title = "Headlines"
+        self.query_one("#article-pane").border_title = "Article"
+        self._apply_pane(self.pane)
+        self._apply_sidebar()
+
+    # -- widgets -------------------------------------------------------------------
+
+    @property
+    def feed_list(self) -> FeedList:
+        return self.query_one(FeedList)
+
+    @property
+    def headline_list(self) -> HeadlineList:
+        return self.query_one(HeadlineList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def sidebar(self) -> FactSidebar:
+        return self.query_one(FactSidebar)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one(SearchBar)
+
+    @property
+    def status(self) -> StatusBar:
+        return self.query_one(StatusBar)
+
+    @property
+    def narrow(self) -> bool:
+        return self.has_class("-narrow")
+
+    # -- panes ---------------------------------------------------------------------
+
+    def show_pane(self, pane: Pane, *, focus: bool = True) -> None:
+        """Make ``pane`` the current one (the visible one when narrow) and focus it."""
+        self.pane = pane
+        self._apply_pane(pane)
+        if focus:
+            self._pane_widget(pane).focus()
+
+    def _pane_widget(self, pane: Pane) -> Widget:
+        if pane == "feeds":
+            return self.feed_list
+        if pane == "headlines":
+            return self.headline_list
+        return self.article_view
+
+    def _apply_pane(self, pane: Pane) -> None:
+        for name in PANES:
+            self.set_class(name == pane, f"-pane-{name}")
+
+    def on_descendant_focus(self, event) -> None:
+        widget = event.widget
+        for pane in PANES:
+            if widget is self._pane_widget(pane) and self.pane != pane:
+                self.pane = pane
+                self._apply_pane(pane)
+
+    def action_next_pane(self) -> None:
+        self.show_pane(PANES[(PANES.index(self.pane) + 1) % len(PANES)])
+
+    def action_previous_pane(self) -> None:
+        self.show_pane(PANES[(PANES.index(self.pane) - 1) % len(PANES)])
+
+    def action_back(self, may_quit: bool) -> None:
+        """Step back: article → headlines (→ leave search) → feeds → quit (q only)."""
+        app = self.app
+        if self.pane == "article":
+            self.show_pane("headlines")
+        elif self.pane == "headlines":
+            if self.headline_list.in_search:
+                app.leave_search()  # type: ignore[attr-defined]
+            else:
+                self.show_pane("feeds")
+        elif may_quit:
+            app.exit()
+
+    # -- sidebar ----------------------------------------------------------------------
+
+    @property
+    def sidebar_shown(self) -> bool:
+        if self.sidebar_wanted is not None:
+            return self.sidebar_wanted
+        return bool(getattr(self.app, "config_sidebar", True)) and (
+            self.size.width >= SIDEBAR_AUTO_WIDTH
+        )
+
+    def toggle_sidebar(self) -> bool:
+        self.sidebar_wanted = not self.sidebar_shown
+        return self.sidebar_wanted
+
+    def watch_sidebar_wanted(self) -> None:
+        self._apply_sidebar()
+
+    def on_resize(self) -> None:
+        self._apply_sidebar()
+
+    def _apply_sidebar(self) -> None:
+        self.set_class(self.sidebar_shown, "-sidebar")
