@@ -126,6 +126,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
 
 def cmd_fetch(lib, args: argparse.Namespace) -> int:
+    from reader.models import UpdateStatus
     from reader.update import summarize
 
     lib.ensure_samples()
@@ -161,8 +162,9 @@ def cmd_fetch(lib, args: argparse.Namespace) -> int:
                 f"newsdeck: {r.url} moved permanently to {r.moved_to} (subscription updated)",
                 file=sys.stderr,
             )
-    for r in failed:
-        print(f"newsdeck: {r.url}: {r.error}", file=sys.stderr)
+    for r in results:  # failures, and notes such as an empty feed (not failures)
+        if r.error and r.status is not UpdateStatus.SKIPPED:
+            print(f"newsdeck: {r.url}: {r.error}", file=sys.stderr)
     if not args.quiet:
         print(summarize(results))
     return EXIT_FEEDS_FAILED if failed else EXIT_OK
@@ -185,7 +187,7 @@ def cmd_add(lib, args: argparse.Namespace) -> int:
         for i, link in enumerate(sub.found, 1):
             mark = "*" if link.url == sub.feed.url else " "
             label = clean_inline(link.title or "") or link.type
-            print(f" {mark}{i:>2}. {link.url}  ({label})")
+            print(f"  {mark} {i}. {link.url}  ({label})")
         if n > 1 and args.pick is None:
             print("taking the first; --pick N takes another")
     if sub.already:

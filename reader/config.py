@@ -91,11 +91,11 @@ def load_config(path: Path | None) -> Config:
     for section, body in data.items():
         if section == "keys":
             if not isinstance(body, dict):
-                raise ConfigError(f"{where}: [keys] must be a table of binding id = \"keys\"")
+                raise ConfigError(f'{where}: [keys] must be a table of binding id = "keys"')
             for key, value in body.items():
                 if not isinstance(value, str) or not value.strip():
                     raise ConfigError(
-                        f"{where}: keys.{key} must be a string of keys such as \"j,down\""
+                        f'{where}: keys.{key} must be a string of keys such as "j,down"'
                     )
             values["keys"] = dict(body)
             continue

@@ -84,7 +84,7 @@ def user_agent(config: Config) -> str:
 def size_text(max_bytes: int) -> str:
     """'10 MB' for the cap as the user configured it (max_body_mb)."""
     mb = max_bytes / (1024 * 1024)
-    return f"{mb:g} MB" if mb >= 0.01 else f"{max_bytes:,} bytes"
+    return f"{round(mb, 2):g} MB" if round(mb, 2) > 0 else f"{max_bytes:,} bytes"
 
 
 # -- local files -------------------------------------------------------------------
@@ -143,33 +143,35 @@ def retry_after_seconds(value: str | None, now: float) -> float | None:
 
 def connect_error_reason(exc: BaseException) -> str:
     """httpx wraps OS errors in prose; users need the short cause."""
-    text = str(exc)
-    low = text.lower()
-    cause = exc.__cause__ or exc.__context__
-    while cause is not None:
-        low += " " + str(cause).lower()
-        cause = cause.__cause__ or cause.__context__
-    if "refused" in low:
+    import socket
+    import ssl
+
+    chain: list[BaseException] = []
+    link: BaseException | None = exc
+    while link is not None and len(chain) < 10:
+        chain.append(link)
+        link = link.__cause__ or link.__context__
+    text = " ".join(str(e) for e in chain).lower()
+    if any(isinstance(e, ConnectionRefusedError) for e in chain) or "refused" in text:
         return "connection refused"
-    if any(
-        s in low
+    if any(isinstance(e, socket.gaierror) for e in chain) or any(
+        s in text
         for s in (
             "name or service not known",
             "nodename nor servname",
             "temporary failure in name resolution",
             "no address associated",
             "getaddrinfo failed",
-            "name resolution",
         )
     ):
         return "DNS lookup failed"
-    if "certificate" in low or "ssl" in low or "tls" in low:
-        return f"TLS error: {text or 'handshake failed'}"
-    if "network is unreachable" in low or "no route to host" in low:
+    if any(isinstance(e, ssl.SSLError) for e in chain) or "certificate" in text:
+        return f"TLS error: {chain[-1]}"
+    if "network is unreachable" in text or "no route to host" in text:
         return "network unreachable"
-    if "reset" in low:
+    if any(isinstance(e, ConnectionResetError) for e in chain) or "reset" in text:
         return "connection reset"
-    return f"cannot connect: {text or type(exc).__name__}"
+    return f"cannot connect: {exc or type(exc).__name__}"
 
 
 _STATUS_WORDS = {
@@ -205,14 +207,14 @@ class _Failure(Exception):
 
 
 async def _fetch_http(
-    client: httpx.AsyncClient, request: FetchRequest, config: Config, host_slot: HostSlots
+    client: httpx.AsyncClient, request: FetchRequest, config: Config
 ) -> FetchResult:
     """One feed, all redirect hops and the body, under one deadline."""
     import httpx
 
     try:
         async with asyncio.timeout(config.timeout):
-            return await _follow(client, request, config, host_slot)
+            return await _follow(client, request, config)
     except TimeoutError:
         return FetchResult(request.url, ok=False, error=f"timed out after {config.timeout:g} s")
     except _Failure as failure:
@@ -240,9 +242,7 @@ async def _fetch_http(
         return FetchResult(request.url, ok=False, error=f"{type(exc).__name__}: {exc}".rstrip(": "))
 
 
-async def _follow(
-    client: httpx.AsyncClient, request: FetchRequest, config: Config, host_slot: HostSlots
-) -> FetchResult:
+async def _follow(client: httpx.AsyncClient, request: FetchRequest, config: Config) -> FetchResult:
     headers = {"Accept": ACCEPT}
     if request.etag:
         headers["If-None-Match"] = request.etag
@@ -253,10 +253,7 @@ async def _follow(
     permanent_url: str | None = None
     still_permanent = True  # a 301 after a 302 is not ours to record
     for _hop in range(MAX_REDIRECTS + 1):
-        async with (
-            host_slot.hold(url),
-            client.stream("GET", url, headers=headers) as response,
-        ):
+        async with client.stream("GET", url, headers=headers) as response:
             code = response.status_code
             if code in PERMANENT_REDIRECTS or code in TEMPORARY_REDIRECTS:
                 location = response.headers.get("location")
@@ -283,10 +280,7 @@ async def _follow(
                 continue
             return await _finish(response, request, config, url, permanent_url)
     return FetchResult(
-        request.url,
-        ok=False,
-        error=f"too many redirects (more than {MAX_REDIRECTS})",
-        permanent_url=permanent_url,
+        request.url, ok=False, error=f"too many redirects (more than {MAX_REDIRECTS})"
     )
 
 
@@ -352,11 +346,11 @@ def _duration(seconds: float) -> str:
         return f"{seconds:.0f} s"
     if seconds < 7200:
         return f"{seconds / 60:.0f} min"
-    return f"{seconds / 3600:.1f} h"
+    return f"{round(seconds / 3600, 1):g} h"
 
 
 class HostSlots:
-    """At most ``per_host`` requests in flight to one host (per redirect hop)."""
+    """At most ``per_host`` feeds in flight to one host (the host the feed's URL names)."""
 
     def __init__(self, per_host: int) -> None:
         self._per_host = per_host
@@ -495,6 +489,9 @@ class FetchRun:
             connect=cfg.connect_timeout, read=cfg.timeout, write=cfg.timeout, pool=None
         )
         host_slots = HostSlots(cfg.max_per_host)
+        # Our own total limit, taken before the per-feed clock starts: a feed waiting
+        # for a free connection must not be timed out for other servers' slowness.
+        connections = asyncio.Semaphore(cfg.max_connections)
         tasks: set[asyncio.Task[None]] = set()
         async with httpx.AsyncClient(
             limits=limits,
@@ -505,7 +502,8 @@ class FetchRun:
 
             async def one(req: FetchRequest) -> None:
                 try:
-                    result = await _fetch_http(client, req, cfg, host_slots)
+                    async with host_slots.hold(req.url), connections:
+                        result = await _fetch_http(client, req, cfg)
                 except asyncio.CancelledError:
                     raise
                 except Exception as exc:  # a bug here must cost one feed, not the run

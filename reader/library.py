@@ -18,6 +18,7 @@ from reader import paths
 from reader.config import Config, load_config
 from reader.errors import FeedNotFound, InputFileError
 from reader.models import (
+    ALL,
     Article,
     ArticleFilter,
     Feed,
@@ -28,6 +29,7 @@ from reader.models import (
 from reader.store import Store
 
 if TYPE_CHECKING:
+    from reader.content.fulltext import FullTextResult
     from reader.discover import FeedLink
 
 SAMPLE_SCHEME = "sample:"
@@ -222,7 +224,7 @@ class Library:
 
     # -- articles --------------------------------------------------------------------
 
-    def article_ids(self, flt: ArticleFilter = ArticleFilter()) -> list[int]:
+    def article_ids(self, flt: ArticleFilter = ALL) -> list[int]:
         return self.store.article_ids(flt)
 
     def headlines(self, ids: Sequence[int]) -> list[Headline]:
@@ -248,7 +250,9 @@ class Library:
     def mark_all_read(self, feed_id: int | None = None) -> int:
         return self.store.mark_all_read(feed_id)
 
-    def search(self, query: str, *, limit: int = 200, feed_id: int | None = None) -> list[SearchHit]:
+    def search(
+        self, query: str, *, limit: int = 200, feed_id: int | None = None
+    ) -> list[SearchHit]:
         return self.store.search(query, limit=limit, feed_id=feed_id)
 
     # -- what an article says -------------------------------------------------------
@@ -276,6 +280,40 @@ class Library:
         result = annotate(doc.text, article.published)
         self.store.put_annotations(key, ANNOTATIONS_VERSION, result.to_cache())
         return result
+
+    # -- full articles (the linked page) -------------------------------------------------
+
+    def wants_full_text(self, article: Article) -> bool:
+        """Offer ``F``: the article links to a web page and the feed gave only a teaser."""
+        from reader.content.fulltext import is_fetchable, needs_full_text
+
+        return (
+            not article.full_text
+            and is_fetchable(article.link)
+            and needs_full_text(article.content or article.summary)
+        )
+
+    def feed_wants_full_text(self, feed: Feed) -> bool:
+        """Whether a refresh fetches every new article's page (palette toggle or config.toml)."""
+        return feed.full_text or self.config.feed_full_text(feed.url)
+
+    def fetch_full_text(self, article_id: int) -> FullTextResult:
+        """Fetch one article's page now (``F``), even if an earlier try failed."""
+        for result in self.fetch_full_texts([article_id]):
+            return result
+        raise AssertionError("fetch_full_texts yielded nothing")  # pragma: no cover
+
+    def fetch_full_texts(self, article_ids: Iterable[int]) -> Iterator[FullTextResult]:
+        """Fetch these articles' pages through the polite fetcher; store each as it lands."""
+        from reader.content.fulltext import fetch_full_texts
+
+        return fetch_full_texts(self.store, self.config, article_ids)
+
+    def full_text_note(self, article: Article, words: int | None = None) -> str | None:
+        """The article header's line: "full text from example.org, 1,240 words", or why not."""
+        from reader.content.fulltext import full_text_note
+
+        return full_text_note(article, words)
 
     # -- small persistent UI state ---------------------------------------------------
 

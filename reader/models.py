@@ -158,3 +158,6 @@ class ArticleFilter:
     starred_only: bool = False
     ids: tuple[int, ...] | None = None  # an explicit list (search results)
     tags: tuple[str, ...] = field(default=())
+
+
+ALL = ArticleFilter()  # every article, newest first

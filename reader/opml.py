@@ -50,7 +50,9 @@ def parse_opml(data: bytes, where: str = "OPML") -> list[Subscription]:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
         line = exc.position[0] if exc.position else "?"
-        raise InputFileError(f"{where}: not valid OPML (XML error line {line}: {exc.msg})") from None
+        raise InputFileError(
+            f"{where}: not valid OPML (XML error line {line}: {exc.msg})"
+        ) from None
     if root.tag.lower() != "opml":
         raise InputFileError(f"{where}: not OPML (the root element is <{root.tag}>)")
     body = root.find("body")

@@ -21,12 +21,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.models import (
+    ALL,
     Article,
     ArticleFilter,
     Enclosure,
     Feed,
     Headline,
-    ParsedArticle,
     ParsedFeed,
     SearchHit,
 )
@@ -106,8 +106,7 @@ _FEED_COLUMNS = (
     "f.last_modified, f.body_hash, f.full_text"
 )
 _HEADLINE_COLUMNS = (
-    "a.id, a.feed_id, a.title, a.link, a.published, a.read, a.starred, "
-    "coalesce(f.title, f.url)"
+    "a.id, a.feed_id, a.title, a.link, a.published, a.read, a.starred, coalesce(f.title, f.url)"
 )
 _ARTICLE_COLUMNS = (
     "a.id, a.feed_id, a.guid, a.title, a.link, a.author, a.published, a.first_seen, a.read, "
@@ -177,7 +176,9 @@ class Store:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise StoreError(f"{self.path.parent}: cannot create folder: {exc.strerror}") from None
+                raise StoreError(
+                    f"{self.path.parent}: cannot create folder: {exc.strerror}"
+                ) from None
         try:
             self._db = sqlite3.connect(
                 str(path), check_same_thread=False, isolation_level=None, timeout=30
@@ -401,9 +402,7 @@ class Store:
                             enclosures,
                         )
                     )
-                    fts_rows.append(
-                        (title or "", html_to_text(art.content or art.summary or ""))
-                    )
+                    fts_rows.append((title or "", html_to_text(art.content or art.summary or "")))
                 elif old[1] != chash:
                     updates.append(
                         (
@@ -442,7 +441,9 @@ class Store:
                     "summary = ?, content = ?, content_hash = ?, enclosures = ? WHERE id = ?",
                     updates,
                 )
-                db.executemany("DELETE FROM articles_fts WHERE rowid = ?", [(u[2],) for u in fts_updates])
+                db.executemany(
+                    "DELETE FROM articles_fts WHERE rowid = ?", [(u[2],) for u in fts_updates]
+                )
                 db.executemany(
                     "INSERT INTO articles_fts (title, body, rowid) VALUES (?, ?, ?)", fts_updates
                 )
@@ -469,7 +470,9 @@ class Store:
                 (html, status, self.now(), article_id),
             )
             if html:
-                title = db.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()
+                title = db.execute(
+                    "SELECT title FROM articles WHERE id = ?", (article_id,)
+                ).fetchone()
                 db.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
                 db.execute(
                     "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
@@ -531,7 +534,7 @@ class Store:
             params.extend(flt.tags)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
-    def article_ids(self, flt: ArticleFilter = ArticleFilter()) -> list[int]:
+    def article_ids(self, flt: ArticleFilter = ALL) -> list[int]:
         """The ids a headline list shows, newest first.
 
         Loading ids only (not rows) keeps this fast at 100k articles; the list
@@ -545,7 +548,7 @@ class Store:
         )
         return [r[0] for r in rows]
 
-    def count_articles(self, flt: ArticleFilter = ArticleFilter()) -> int:
+    def count_articles(self, flt: ArticleFilter = ALL) -> int:
         where, params = self._where(flt)
         return self._query(f"SELECT count(*) FROM articles a{where}", params)[0][0]
 
@@ -677,9 +680,7 @@ class Store:
             if value is None:
                 db.execute("DELETE FROM state WHERE key = ?", (key,))
             else:
-                db.execute(
-                    "INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)", (key, value)
-                )
+                db.execute("INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)", (key, value))
 
 
 def _clean_snippet(snippet: str | None) -> str:

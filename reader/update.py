@@ -265,6 +265,8 @@ def record_move(store: Store, feed: Feed, fetched: FetchResult) -> FetchResult:
     target = fetched.permanent_url
     if not target:
         return fetched
+    if not fetched.ok:  # moved to somewhere that does not work: keep the address we know
+        return replace(fetched, permanent_url=None)
     if target == feed.url or store.get_feed(target) is not None:
         return replace(fetched, permanent_url=None)
     store.update_feed(feed.id, url=target)
@@ -334,6 +336,10 @@ def store_outcome(
     if isinstance(outcome, str):
         return _with_move(_fail(store, config, feed, outcome, now), moved_to)
     parsed = outcome
+    if not parsed.articles and parsed.warning:
+        # Broken before the first entry (a cut-off download, bad XML): nothing was
+        # readable, which is a failure, not an empty feed.
+        return _with_move(_fail(store, config, feed, parsed.warning, now), moved_to)
     first = feed.checked_at is None and feed.updated_at is None
     new, updated = store.store_parsed(feed.id, parsed)
     bookkeeping: dict[str, object] = {
@@ -353,7 +359,12 @@ def store_outcome(
         updated_articles=updated,
         moved_to=moved_to,
         title=parsed.title or feed.title,
+        error=None if parsed.articles else EMPTY_FEED,
     )
+
+
+# Not a failure (a new podcast may have no episodes yet), but worth a line on stderr.
+EMPTY_FEED = "the feed lists no articles"
 
 
 def apply_fetch(

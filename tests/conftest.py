@@ -34,7 +34,9 @@ def write_config(path: Path, fetch: dict[str, object] | None = None) -> Path:
     if fetch:
         lines.append("[fetch]")
         for key, value in fetch.items():
-            lines.append(f"{key} = {value!r}" if not isinstance(value, str) else f'{key} = "{value}"')
+            lines.append(
+                f"{key} = {value!r}" if not isinstance(value, str) else f'{key} = "{value}"'
+            )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 

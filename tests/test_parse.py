@@ -75,7 +75,7 @@ def test_rdf_rss_1_0():
 
 def test_identity_falls_back_from_guid_to_link_to_hash():
     data = rss(
-        f"<item><title>{T1}</title><guid isPermaLink=\"false\">g-1</guid><link>https://rks.news/a</link></item>"
+        f'<item><title>{T1}</title><guid isPermaLink="false">g-1</guid><link>https://rks.news/a</link></item>'
         f"<item><title>{T2}</title><link>https://rks.news/b</link></item>"
         f"<item><title>{T1}</title><pubDate>Thu, 12 Feb 2026 10:00:00 GMT</pubDate></item>"
     )
@@ -120,7 +120,7 @@ def test_empty_body_is_named():
 
 
 def test_garbage_gets_an_xml_reason():
-    with pytest.raises(ParseError, match="(?i)xml|not a feed"):
+    with pytest.raises(ParseError, match=r"(?i)xml|not a feed"):
         parse_feed(b"\x00\x01\x02 not xml at all <<<", "https://rks.news/feed")
 
 

@@ -165,7 +165,7 @@ def test_search_ranks_title_matches_first_and_marks_the_snippet(store):
     assert "\x02Banjska\x03" in hits[0].snippet
     # porter stemming: "troop" finds "troops"; title hits outrank body hits
     assert store.search("troop")[0].headline.title == SEED_TITLE
-    assert [h.headline.title for h in store.search("Balkans")][0] == SEED_TITLE
+    assert next(h.headline.title for h in store.search("Balkans")) == SEED_TITLE
 
 
 def test_search_folds_diacritics(store):
@@ -199,9 +199,10 @@ def test_duplicate_guids_in_one_fetch_keep_the_first(store):
 def test_hostile_titles_are_stored_clean(store):
     feed = store.add_feed("https://rks.news/feed")
     hostile = "\x1b]52;c;cm0gLXJmIH4=\x07NATO \x1b[2J\u202eofficial\u202c says"
-    store.store_parsed(feed.id, ParsedFeed(title="\x1b[31mRKS\x1b[0m News", articles=(
-        article("a", hostile, SEED_BODY),
-    )))
+    store.store_parsed(
+        feed.id,
+        ParsedFeed(title="\x1b[31mRKS\x1b[0m News", articles=(article("a", hostile, SEED_BODY),)),
+    )
     (head,) = store.headlines(store.article_ids())
     assert "\x1b" not in head.title and "\u202e" not in head.title
     assert head.title == "NATO official says"

@@ -211,6 +211,7 @@ _P_SCOPE = frozenset(
 )
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _P = frozenset({"p"})
+_MAX_DEPTH = 200
 
 
 # A start tag closes an open element of these tags, searching no further than the boundary tags.
@@ -218,7 +219,7 @@ _IMPLIED_END: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "li": (frozenset({"li"}), frozenset({"ul", "ol", "menu", "dir", "table", "#root"})),
     "dt": (frozenset({"dt", "dd"}), frozenset({"dl", "table", "#root"})),
     "dd": (frozenset({"dt", "dd"}), frozenset({"dl", "table", "#root"})),
-    "tr": (frozenset({"tr", "td", "th"}), frozenset({"table", "#root"})),
+    "tr": (frozenset({"tr"}), frozenset({"table", "thead", "tbody", "tfoot", "#root"})),
     "td": (frozenset({"td", "th"}), frozenset({"tr", "table", "#root"})),
     "th": (frozenset({"td", "th"}), frozenset({"tr", "table", "#root"})),
     "thead": (frozenset({"thead", "tbody", "tfoot"}), frozenset({"table", "#root"})),
@@ -295,7 +296,9 @@ class _TreeBuilder(HTMLParser):
             self.stack.pop()
         node = _Node(tag, attr_map)
         self.stack[-1].children.append(node)
-        if tag not in _VOID:
+        # Broken HTML can nest thousands deep (unclosed <font> or <div>); past a sane depth the
+        # content stays with the current element so the walk cannot exhaust the stack.
+        if tag not in _VOID and len(self.stack) < _MAX_DEPTH:
             self.stack.append(node)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -636,7 +639,8 @@ class _Builder:
         if src is None and not alt:
             return
         if self.in_cell:
-            self.text(f"[image: {alt or 'image'}]")
+            # Tables use images as check marks and icons: keep an alt-less one short.
+            self.text(f"[image: {alt}]" if alt else "[img]")
             return
         self.flush()
         text = f"[image: {alt or 'image'}]"
@@ -792,21 +796,26 @@ class _Builder:
     def table(self, node: _Node) -> None:
         rows: list[tuple[_Node, bool]] = []
         captions: list[_Node] = []
+        # Content misplaced between rows is shown before the table, as browsers do.
+        fostered = _Node("#fostered", {})
         layout = False
 
         def collect(n: _Node, header: bool) -> None:
             for c in n.children:
-                if isinstance(c, _Node):
+                if isinstance(c, str):
+                    if c.strip():
+                        fostered.children.append(c)
+                elif c.tag not in _TABLE_PARTS:
+                    fostered.children.append(c)
+                else:
                     if c.tag == "tr":
                         rows.append((c, header))
                     elif c.tag in ("thead", "tbody", "tfoot"):
                         collect(c, c.tag == "thead")
                     elif c.tag == "caption":
                         captions.append(c)
-                    elif c.tag in ("td", "th"):
-                        # cells straight under the table: an implied row
-                        rows.append((n, header))
-                        return
+                    elif c.tag in ("td", "th") and (not rows or rows[-1][0] is not n):
+                        rows.append((n, header))  # cells straight under the table
 
         collect(node, False)
 
@@ -823,11 +832,15 @@ class _Builder:
 
         cell_rows: list[list[tuple[_Node, bool]]] = []
         for row, header in rows:
-            cells = [
-                (c, header or c.tag == "th")
-                for c in row.children
-                if isinstance(c, _Node) and c.tag in ("td", "th")
-            ]
+            cells = []
+            for c in row.children:
+                if isinstance(c, str):
+                    if c.strip() and row.tag == "tr":
+                        fostered.children.append(c)
+                elif c.tag in ("td", "th"):
+                    cells.append((c, header or c.tag == "th"))
+                elif row.tag == "tr":
+                    fostered.children.append(c)
             if cells:
                 cell_rows.append(cells)
         widest = max((len(r) for r in cell_rows), default=0)
@@ -842,6 +855,9 @@ class _Builder:
             self.walk(node)
             self.flush()
             return
+        if fostered.children:
+            self.walk(fostered)
+            self.flush()
         for cap in captions:
             self._block(cap, "caption", 0)
 
@@ -891,6 +907,9 @@ class _Builder:
         return Document("".join(self.parts), tuple(self.blocks), tuple(self.links))
 
 
+_TABLE_PARTS = frozenset(
+    ["tr", "td", "th", "thead", "tbody", "tfoot", "caption", "colgroup", "col"]
+)
 _SPECIAL_BLOCKS = frozenset(
     [
         "blockquote",

@@ -216,14 +216,16 @@ def detect_language(text: str) -> str:
 
 # --------------------------------------------------------------------------- tokens
 
-_TOKEN = re.compile(r"(?:[A-ZÀ-Ý]\.){2,}|[^\W_](?:[^\W_]|[’'&.\-](?=[^\W_]))*")
+_TOKEN = re.compile(r"(?:[A-ZÀ-Ý]\.){2,}|[^\W_](?:[^\W_]|[’'&.\-](?=[^\W_]))*|&")
 _ABBREV = frozenset(
     "mr mrs ms dr prof st lt col gen sen rep gov mt jr sr no vs inc ltd corp co capt sgt "
-    "ft hon rev u.s u.k n.y d.c messrs mme m nr bzw dipl ing sra sr".split()
+    "ft hon rev u.s u.k n.y d.c messrs mme m nr bzw dipl ing sra sr ave blvd rd rt".split()
 )
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)[’']")
 _SENT_END = ".!?…"
-_OPENERS = "\"'“”„«»‹›‘’‚([—–-*•· \t"
+_QUOTES_OPEN = "\"'“„«‹‘‚"
+_OPENERS = _QUOTES_OPEN + "”»›’([—–-*•· \t\u00a0"
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)$")
 
 
 @dataclass(slots=True)
@@ -237,59 +239,79 @@ class _Tok:
     title_line: bool
 
 
-def _tokens(text: str, date_spans: list[tuple[int, int]]) -> list[_Tok]:
+def _tokens(text: str) -> list[_Tok]:
     toks: list[_Tok] = []
     title_lines = _title_lines(text)
     for m in _TOKEN.finditer(text):
         s, e = m.start(), m.end()
         w = m.group()
-        # trailing dot of an abbreviation or an initial belongs to the token
+        if w == "&":
+            toks.append(_Tok(s, e, w, False, False, False, False))
+            continue
+        # the dot of an abbreviation or an initial belongs to the token
         if e < len(text) and text[e] == "." and (len(w) == 1 and w.isupper() or w.lower() in _ABBREV):
             e += 1
             w += "."
-        # possessives: "Parise’s", "KFOR’s"
-        pm = re.search(r"[’']s$", w)
+        pm = re.search(r"[’']s$", w)  # possessive: "Parise’s", "KFOR’s"
         if pm and len(w) > 3:
             w = w[: pm.start()]
             e = s + len(w)
-        em = _ELISION.match(w)
+        em = _ELISION.match(w)  # French elision: "l’Europe", "d’Ayrault"
         if em and len(w) > em.end() and (w[em.end()].isupper() or w[0].isupper()):
             s += em.end()
             w = w[em.end() :]
-        if not w[0].isalpha():
-            continue
+        if not w[0].isalpha() or (s > 0 and text[s - 1] in "#@"):
+            continue  # hashtags and handles are not names as written
+        if "-" in w and w[0].isupper():
+            # "New York-listed", "Minneapolis-based": the name ends before the lowercase part
+            parts = w.split("-")
+            cut = next((i for i, p in enumerate(parts) if p[:1].islower()), None)
+            if cut and not lookup(w):
+                w = "-".join(parts[:cut])
+                e = s + len(w)
         cap = w[0].isupper()
-        upper = sum(c.isupper() for c in w) >= 2 and not any(c.islower() for c in w.replace("’", "'").split("-")[0])
-        toks.append(_Tok(s, e, w, cap, upper, _is_sentence_start(text, s), _line_index(title_lines, s)))
+        head = w.split("-")[0]
+        upper = (
+            sum(c.isupper() for c in head) >= 2 and sum(c.islower() for c in head) <= 1 and head[-1:].isupper()
+        ) or bool(re.fullmatch(r"(?:[A-Z]\.){2,}", w))
+        toks.append(_Tok(s, e, w, cap, upper, _is_sentence_start(text, s), _in_spans(title_lines, s)))
     return toks
 
 
 def _title_lines(text: str) -> list[tuple[int, int]]:
-    """Spans of lines written in Title Case (headline, crossheads), where capitals say nothing."""
+    """Lines written in Title Case (headline, crossheads), where capitals say nothing."""
     out = []
     pos = 0
     for line in text.split("\n"):
         words = re.findall(r"[^\W\d_][\w’'-]*", line)
         long_words = [w for w in words if len(w) > 3]
-        if long_words and not re.search(r"[.!?]\s*$", line.strip()) or pos == 0:
+        if long_words and not re.search(r"[.!?]\s*$", line.strip()):
             caps = sum(w[0].isupper() for w in long_words)
-            if long_words and caps / len(long_words) >= 0.6:
+            if caps / len(long_words) >= 0.6 and len(long_words) >= 2:
                 out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
 
 
-def _line_index(lines: list[tuple[int, int]], pos: int) -> bool:
-    return any(a <= pos < b for a, b in lines)
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 def _is_sentence_start(text: str, s: int) -> bool:
     i = s - 1
+    quoted = dashed = False
     while i >= 0 and text[i] in _OPENERS:
+        # a quote mark opens only when the quoted words follow it directly
+        quoted = quoted or (text[i] in _QUOTES_OPEN and i + 1 < len(text) and not text[i + 1].isspace())
+        dashed = dashed or text[i] in "—–"
         i -= 1
-    if i < 0 or text[i] == "\n":
+    if i < 0 or text[i] == "\n" or quoted:
         return True
-    if text[i] in ":;" and i + 2 < len(text):
+    if dashed:  # dateline: "BUFFALO, N.Y. — Hours before ..."
+        line_start = text.rfind("\n", 0, i) + 1
+        if not any(c.islower() for c in text[line_start : i + 1]):
+            return True
+    if text[i] in ":;":
         return True
     if text[i] in _SENT_END:
         if text[i] == ".":
@@ -304,19 +326,39 @@ def _is_sentence_start(text: str, s: int) -> bool:
 
 _SAY_VERBS = re.compile(
     r"^\s*,?\s*(?:said|says|told|added|explained|asked|wrote|testified|acknowledged|noted|"
-    r"recalled|argued|insisted|sagte|sagt|erklärte|schreibt|schrieb|betonte|meinte|"
-    r"a déclaré|a dit|a affirmé|explique|assure|plaide|ajoute|dijo|afirmó|aseguró|explicó|señaló)\b"
+    r"recalled|argued|insisted|joked|replied|sagte|sagt|erklärte|schreibt|schrieb|betonte|"
+    r"meinte|a déclaré|a dit|a affirmé|explique|assure|plaide|ajoute|dijo|afirmó|aseguró|"
+    r"explicó|señaló)\b"
 )
 _SAY_BEFORE = re.compile(
     r"(?:said|says|told|added|according to|sagte|sagt|laut|selon|dit|según|dijo|afirmó)\s+$"
 )
 _PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|from|near|to|of|outside|across|into|toward|towards|nach|aus|bei|im|en|à|au|"
+    r"(?:\b(?:in|at|from|near|outside|across|into|toward|towards|nach|aus|bei|en|à|au|"
     r"vers|depuis|près de|desde|hacia|cerca de)\s+)$"
 )
 _DE_ORG_HEADS = frozenset(
-    "verein stiftung gesellschaft institut ministerium bundesamt partei kanzlei organisation "
-    "verband bund zentrum akademie universität hochschule gericht amt agentur".split()
+    "verein stiftung gesellschaft institut ministerium bundesamt partei kanzlei verband "
+    "zentrum akademie universität hochschule gericht landgericht amtsgericht".split()
+)
+_FR_ES_ORG = re.compile(
+    r"\b(Parti|Assemblée|Conseil|Cour|Banque|Front|Rassemblement|Union|Mouvement|Partido|"
+    r"Tribunal|Audiencia|Congreso|Consejo|Banco|Guardia|Policía|Ministerio|Ministère|Gobierno)"
+    r"\s+((?:[a-zéèêàçíóúñ]+(?:al|ale|aux|ique|ien|ienne|ais|aise|iste|ois|oise|ero|era|ano|ana|"
+    r"ista|ional|onal|ico|ica|nal|ral|eur|rieur|ieure|ior|ario|aria|mo|ma))|de\s+(?:la\s+|l['’])?[A-ZÉ][\w]+)\b"
+)
+_DOMAIN = re.compile(r"(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|fr|de|es|co\.uk|info|io|eu)\b")
+_ALIAS = re.compile(
+    r"\b(?:alias|apodad[oa]|conocid[oa] como|dit|dite|surnommée?|known as|nicknamed|genannt)\s+"
+    r"['‘\"«„“]?([A-ZÁÉÍÓÚÑ][\w-]+)"
+)
+_STREET_ORD = re.compile(
+    r"\b\d+(?:st|nd|rd|th)\s+(?:Street|Avenue|Ave\.|St\.|Road|Rd\.|Drive|Boulevard|Place)"
+)
+_STRONG_LINKS = frozenset("of for on de du des del zur zum für der la".split())
+_LINK_HEADS = frozenset(
+    "republic kingdom states isle gulf bay sea republique republica state city duke house "
+    "province region county university".split()
 )
 
 
@@ -325,350 +367,472 @@ class _Cand:
     start: int
     end: int
     words: list[_Tok]
-    kind: str | None = None
-    key: str | None = None
-    label: str | None = None
     person_cue: bool = False
+    kind: str | None = None
 
 
-def _norm_word(w: str) -> str:
-    return fold(w)
+class _Ctx:
+    """Per-article evidence shared by the entity rules."""
 
+    def __init__(self, text: str, lang: str, toks: list[_Tok], taken: list[tuple[int, int]]):
+        self.text = text
+        self.lang = lang
+        self.toks = toks
+        self.taken = sorted(taken)
+        self.low_count: dict[str, int] = {}
+        self.mid_caps: dict[str, int] = {}
+        self.mid_caps_end: set[str] = set()  # mid-sentence and last in its name ("Hege" in "Michelle Hege")
+        for i, t in enumerate(toks):
+            if not t.cap:
+                k = t.text.lower()
+                self.low_count[k] = self.low_count.get(k, 0) + 1
+            elif not t.sent_start and not t.title_line:
+                self.mid_caps[t.text] = self.mid_caps.get(t.text, 0) + 1
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                if not (nxt and nxt.cap and text[t.end : nxt.start] == " "):
+                    self.mid_caps_end.add(t.text)
+        self.stop = _stop()
+        self.nonent = _nonent()
+        self.first = lex.FIRST_NAMES
+        self.demonyms = _folded(lex.DEMONYMS)
+        self.org_cues = _folded(lex.ORG_CUES)
+        self.place_cues = _folded(lex.PLACE_CUES)
+        self.titles = _folded(lex.PERSON_TITLES)
 
-def find_entities(
-    text: str, lang: str, taken: list[tuple[int, int]]
-) -> list[tuple[int, int, str, str, str]]:
-    """(start, end, kind, key, label) for people, organisations and places."""
-    gaz = gazetteer()
-    toks = _tokens(text, taken)
-    taken_sorted = sorted(taken)
+    def caps_line(self, t: _Tok) -> bool:
+        """Is the token on a line written entirely in capitals, with at least two words?"""
+        a = self.text.rfind("\n", 0, t.start) + 1
+        b = self.text.find("\n", t.end)
+        line = self.text[a : b if b >= 0 else len(self.text)]
+        return not any(c.islower() for c in line) and len(line.split()) >= 2 and len(line) < 80
 
-    def in_taken(t: _Tok) -> bool:
-        return any(a <= t.start < b for a, b in taken_sorted)
+    def in_taken(self, t: _Tok) -> bool:
+        return any(a <= t.start < b for a, b in self.taken)
 
-    # Evidence from the whole article: which words occur lowercase, which occur
-    # capitalised mid-sentence outside the headline.
-    lower_words: set[str] = set()
-    mid_caps: set[str] = set()
-    for t in toks:
-        if not t.cap:
-            lower_words.add(t.text.lower())
-        elif not t.sent_start and not t.title_line:
-            mid_caps.add(t.text)
-    first_names = lex.FIRST_NAMES
+    def is_title(self, w: str) -> bool:
+        f = fold(w)
+        return f in self.titles or f.rstrip(".") in self.titles
 
-    def known(phrase: str) -> _Entry | None:
-        return lookup(phrase)
-
-    def word_ok(t: _Tok, i: int, run: list[_Tok]) -> bool:
+    def word_ok(self, t: _Tok, first_of_run: bool, nxt: _Tok | None) -> bool:
         """Can this capitalised token be part of a name?"""
         w = t.text
-        f = fold(w)
-        if in_taken(t):
+        base = w.rstrip(".")
+        f = fold(base)
+        if self.in_taken(t):
             return False
+        if len(base) == 1:
+            # initials: "Elizabeth A. Burton", "W. M. Keck Observatory", "B. U. Nzeribe"
+            return w.endswith(".") and (not first_of_run or (nxt is not None and nxt.cap))
         if f in lex.PRODUCTS:
             return False
-        if known(w):
-            return True
-        if t.upper and len(w) >= 2:
-            return f not in lex.NON_ENTITY or w in ("AP",)
-        if f in lex.STOPWORDS or f in lex.NON_ENTITY or f in MONTHS or f in WEEKDAYS:
+        if lookup(w, strong=True) or lookup(base, strong=True):
+            return not (t.sent_start and first_of_run and self.low_count.get(w.lower(), 0) > 2)
+        if t.upper and self.caps_line(t):
+            # crossheads in capitals ("FRANCE WINS"): only names we know
+            return lookup(w.title()) is not None or lookup(w) is not None
+        if t.upper:
+            return f not in self.nonent and not _ROMAN.match(base)
+        if not first_of_run and (f in self.place_cues or fold(w) in self.place_cues):
+            return True  # "Eighth St.", "Central Avenue"
+        if f in self.stop or f in self.nonent or f in MONTHS or f in WEEKDAYS or self.is_title(w):
             return False
-        if lang == "de":
-            return True  # decided per run below
+        if self.lang == "de":
+            return True  # German: decided per run by _german_filter
+        weak = lookup(w) is not None
         if t.title_line:
-            return w in mid_caps and w.lower() not in lower_words
-        if t.sent_start and i == 0:
-            if w.lower() in lower_words and w not in mid_caps:
-                return False
-            if w in mid_caps or f in first_names:
+            return bool(self.mid_caps.get(w)) and not self.low_count.get(w.lower())
+        if t.upper and self.caps_line(t) and not lookup(w.title()):
+            return False
+        if t.sent_start and first_of_run:
+            if w in self.mid_caps_end or (self.mid_caps.get(w) and nxt is not None and nxt.cap):
                 return True
-            # An opener seen nowhere else: a name only if the next word is capitalised too.
-            nxt = run[1] if len(run) > 1 else None
-            if nxt is None or re.search(r"(?:ly|ing|ed|ers|ions|ities|ness|ment|ments|ists|ians)$", w):
+            if self.low_count.get(w.lower()):
                 return False
-            return True
+            if f in self.first:
+                return True
+            if re.search(r"(?:ly|ing|ed|ers|ions|ities|ness|ment|ments|ists|ians|ives)$", w):
+                return False
+            return bool(
+                nxt is not None
+                and nxt.cap
+                and fold(nxt.text) not in self.stop | self.demonyms | self.nonent
+                and self.text[t.end : nxt.start] == " "
+            )
         return True
 
-    # Build runs of capitalised tokens joined by a single space (or a name link).
-    runs: list[list[_Tok]] = []
-    cur: list[_Tok] = []
-    links: dict[int, str] = {}
-    n = len(toks)
-    i = 0
-    while i < n:
-        t = toks[i]
-        if t.cap or (t.text[:1].islower() and re.match(r"^[a-z]+[A-Z]", t.text) is None and False):
-            if cur:
-                gap = text[cur[-1].end : t.start]
-                if gap not in (" ", "\u00a0") or cur[-1].text.endswith("."):
-                    if not (gap == " " and cur[-1].text.endswith(".") and len(cur[-1].text) <= 3):
-                        runs.append(cur)
-                        cur = []
-            cur.append(t)
-            i += 1
-            continue
-        # a lowercase link word between two capitalised tokens
-        if cur and t.text.lower() in lex.NAME_LINKS and i + 1 < n and toks[i + 1].cap:
-            if text[cur[-1].end : t.start] == " " and text[t.end : toks[i + 1].start] == " ":
-                links[id(toks[i + 1])] = t.text
-                cur.append(t)
-                i += 1
-                continue
-        if cur:
-            runs.append(cur)
-            cur = []
-        i += 1
-    if cur:
-        runs.append(cur)
 
+def find_entities(text: str, lang: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, kind, key, label) for people, organisations and places."""
+    toks = _tokens(text)
+    ctx = _Ctx(text, lang, toks, taken)
+    runs = _runs(toks, text)
     cands: list[_Cand] = []
     for run in runs:
-        cands.extend(_split_run(run, text, lang, word_ok, known, first_names, mid_caps))
-
-    # Surnames and short forms learned from full names anywhere in the article.
-    people_full: dict[str, _Cand] = {}
-    for c in cands:
-        if c.kind == "person" and len(c.words) >= 2:
-            people_full.setdefault(fold(c.words[-1].text), c)
+        cands.extend(_split_run(run, ctx))
     if lang == "de":
-        cands = _german_extra(cands, toks, text, known, people_full, in_taken)
+        cands = _german_filter(cands, ctx)
+    if lang in ("fr", "es"):
+        cands = _add_regex(cands, _FR_ES_ORG, text, toks, group=0)
+    cands = _add_regex(cands, _STREET_ORD, text, toks, group=0)
+    cands = _add_regex(cands, _ALIAS, text, toks, group=1)
+    cands = _add_regex(cands, _DOMAIN, text, toks, group=0, need_letter=True)
 
-    out: list[tuple[int, int, str, str, str]] = []
-    acronyms: dict[str, str] = {}
+    # "North Atlantic Alliance (NATO)": the bracketed acronym names the same thing.
+    acronyms: dict[str, tuple[str, str]] = {}
+    classified: list[tuple[_Cand, str, str, str]] = []
     for c in cands:
-        phrase = text[c.start : c.end]
-        # "North Atlantic Alliance (NATO)": the acronym in brackets is the same thing
+        kind, key, label = _classify(c, ctx, {})
+        classified.append((c, kind, key, label))
         am = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", text[c.end : c.end + 14])
         if am and len(c.words) > 1:
-            acronyms[am.group(1)] = c.key or ("organization:" + fold(phrase))
-    for c in cands:
+            acronyms[am.group(1)] = (key, label)
+    # People learned from full names: a later "Obama" or "Mr Obama" is "Barack Obama".
+    people: dict[str, tuple[str, str]] = {}
+    for c, kind, key, label in classified:
+        words = [w for w in c.words if w.cap]
+        if kind == "person" and len(words) >= 2:
+            people.setdefault(fold(words[-1].text), (key, label))
+    covered = [(c.start, c.end) for c in cands]
+    for t in toks:
+        if t.cap and fold(t.text) in people and not ctx.in_taken(t) and not _in_spans(covered, t.start):
+            cands.append(_Cand(t.start, t.end, [t], kind="person"))
+            classified.append((cands[-1], "", "", ""))
+    out: list[tuple[int, int, str, str, str]] = []
+    for c, kind, key, label in classified:
+        words = [w for w in c.words if w.cap]
         phrase = text[c.start : c.end]
-        kind, key, label = _classify(c, phrase, text, lang, known, people_full, acronyms)
-        if kind:
-            out.append((c.start, c.end, kind, key, label))
+        if len(words) == 1 and fold(phrase) in people and not (kind in ("place", "organization") and lookup(phrase)):
+            key, label = people[fold(phrase)]
+            kind = "person"
+        elif phrase in acronyms:
+            key, label = acronyms[phrase]
+            kind = key.split(":", 1)[0]
+        elif not kind:
+            kind, key, label = _classify(c, ctx, people)
+        out.append((c.start, c.end, kind, key, label))
+    out.sort()
     return out
 
 
-def _split_run(run, text, lang, word_ok, known, first_names, mid_caps) -> list[_Cand]:  # noqa: C901
-    """Cut a capitalised run into name candidates."""
-    out: list[_Cand] = []
-    # drop link words at the edges; split on words that cannot be in a name
-    pieces: list[list[_Tok]] = []
+def _runs(toks: list[_Tok], text: str) -> list[list[_Tok]]:
+    """Capitalised tokens joined by single spaces, with link words ('of', '&', 'de') inside."""
+    runs: list[list[_Tok]] = []
     cur: list[_Tok] = []
-    person_cue = False
-    for idx, t in enumerate(run):
-        if not t.cap:  # link word
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.cap:
+            gap = text[cur[-1].end : t.start] if cur else ""
+            if gap in ("’s ", "'s ") and fold(t.text) in _folded(lex.ORG_CUES):
+                pass  # "Bartholomew County Sheriff’s Department"
+            elif cur and gap not in (" ", "\u00a0"):
+                runs.append(cur)
+                cur = []
             cur.append(t)
             continue
-        f = fold(t.text)
-        ok = word_ok(t, idx if not cur else 1, run[idx:])
-        if not ok:
-            if f.rstrip(".") in lex.PERSON_TITLES or f in lex.PERSON_TITLES:
-                person_cue = True
+        is_link = t.text == "&" or t.text.lower() in lex.NAME_LINKS
+        nxt_i = i + 1
+        while nxt_i < n and nxt_i < i + 3 and not toks[nxt_i].cap and toks[nxt_i].text.lower() in lex.NAME_PARTICLES:
+            nxt_i += 1  # "Botic van de Zanschulp", "Charles de la Tour"
+        if (
+            cur
+            and is_link
+            and nxt_i < n
+            and toks[nxt_i].cap
+            and text[cur[-1].end : t.start] == " "
+            and text[t.end : toks[i + 1].start] == " "
+        ):
+            cur.append(t)
+            continue
+        if cur and cur[-1] is not None and not cur[-1].cap and t.text.lower() in lex.NAME_PARTICLES and text[cur[-1].end : t.start] == " ":
+            cur.append(t)
+            continue
+        if cur:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _split_run(run: list[_Tok], ctx: _Ctx) -> list[_Cand]:
+    """Cut a capitalised run into name candidates."""
+    pieces: list[tuple[list[_Tok], bool]] = []
+    cur: list[_Tok] = []
+    cue = cue_prev = False
+    forced: set[int] = set()  # tokens of a known multi-word name ("New York", "Hong Kong")
+    for idx in range(len(run)):
+        for ln in (4, 3, 2):
+            part = run[idx : idx + ln]
+            if len(part) == ln and all(x.cap for x in part) and lookup(" ".join(x.text for x in part)):
+                forced.update(range(idx, idx + ln))
+                break
+    for idx, t in enumerate(run):
+        if not t.cap:
+            cur.append(t)
+            continue
+        nxt = run[idx + 1] if idx + 1 < len(run) else None
+        if idx not in forced and not ctx.word_ok(t, not any(x.cap for x in cur) and idx == 0, nxt):
+            if ctx.is_title(t.text):
+                cue = True
             if cur:
-                pieces.append(cur)
+                pieces.append((cur, cue_prev))
             cur = []
             continue
+        if not cur:
+            cue_prev = cue
+            cue = False
         cur.append(t)
     if cur:
-        pieces.append(cur)
-    for p in pieces:
-        while p and not p[0].cap:
-            p = p[1:]
-        while p and not p[-1].cap:
-            p = p[:-1]
-        if not p:
-            continue
-        # validate link words: keep "of/for/and/de" only where a name really spans them
-        segs: list[list[_Tok]] = [[]]
-        for j, t in enumerate(p):
-            if not t.cap:
-                left = " ".join(x.text for x in segs[-1])
-                right_tok = p[j + 1] if j + 1 < len(p) else None
-                lw = t.text.lower()
-                joined = f"{left} {t.text} {right_tok.text}" if right_tok else left
-                left_last = fold(segs[-1][-1].text) if segs[-1] else ""
-                keep = False
-                if known(joined) or (right_tok and _prefix_known(known, p, j)):
-                    keep = True
-                elif lw in ("of", "for", "on", "de", "du", "des", "del", "zur", "zum", "für", "der", "des", "la"):
-                    heads = {fold(x.text) for x in segs[-1]}
-                    keep = bool(heads & (lex.ORG_CUES | {"republic", "kingdom", "states", "isle", "gulf", "bay", "sea", "republique", "republica", "state", "city", "duke", "house"}))
-                    if lw in ("de", "del", "da", "di", "van", "von", "der", "la", "le", "du", "dos") and left_last in first_names:
-                        keep = True
-                elif lw in ("von", "van", "da", "di", "dos", "le", "bin", "al", "af", "ter", "den") and left_last in first_names:
-                    keep = True
-                elif lw == "&":
-                    keep = True
-                if keep:
-                    segs[-1].append(t)
-                else:
-                    segs.append([])
+        pieces.append((cur, cue_prev))
+    out: list[_Cand] = []
+    for p, person_cue in pieces:
+        for seg in _validate_links(p, ctx):
+            seg = _strip_demonyms(seg, ctx)
+            if not seg:
                 continue
+            if len(seg) == 1 and not _single_ok(seg[0], ctx):
+                continue
+            for part in _split_known(seg, ctx):
+                out.append(_Cand(part[0].start, part[-1].end, part, person_cue=person_cue))
+    return out
+
+
+def _validate_links(p: list[_Tok], ctx: _Ctx) -> list[list[_Tok]]:
+    while p and not p[0].cap:
+        p = p[1:]
+    while p and not p[-1].cap:
+        p = p[:-1]
+    segs: list[list[_Tok]] = [[]]
+    for j, t in enumerate(p):
+        if t.cap:
             segs[-1].append(t)
-        for seg in segs:
-            while seg and not seg[-1].cap:
-                seg = seg[:-1]
-            if not seg:
-                continue
-            # leading demonym ("Chinese", "Turkish") only belongs to an organisation name
-            while seg and fold(seg[0].text) in lex.DEMONYMS:
-                rest = {fold(x.text) for x in seg[1:]}
-                if rest & lex.ORG_CUES and not known(" ".join(x.text for x in seg)) is None or rest & lex.ORG_CUES:
-                    break
-                seg = seg[1:]
-            if not seg:
-                continue
-            out.append(_Cand(seg[0].start, seg[-1].end, seg, person_cue=person_cue))
-            person_cue = False
-    # split runs of known places/orgs listed with no comma? keep as is
-    result: list[_Cand] = []
-    for c in out:
-        result.extend(_split_known(c, text, known))
-    return result
+            continue
+        lw = t.text.lower()
+        left_last = fold(segs[-1][-1].text) if segs[-1] else ""
+        heads = {fold(x.text) for x in segs[-1]}
+        keep = False
+        if _prefix_known(p, j):
+            keep = True
+        elif lw == "&":
+            keep = True
+        elif lw in _STRONG_LINKS and heads & (ctx.org_cues | _LINK_HEADS):
+            keep = True
+        elif lw in lex.NAME_PARTICLES and left_last in ctx.first:
+            keep = True
+        elif (
+            lw in lex.NAME_PARTICLES
+            and sum(x.cap for x in segs[-1]) == 1
+            and not lookup(segs[-1][0].text)
+            and fold(segs[-1][0].text) not in ctx.stop
+            and _next_cap_is_surname(p, j, ctx)
+        ):
+            keep = True  # "Botic van de Zanschulp"
+        if keep:
+            segs[-1].append(t)
+        else:
+            segs.append([])
+    return [s for s in segs if s]
 
 
-def _prefix_known(known, p: list[_Tok], j: int) -> bool:
+def _next_cap_is_surname(p: list[_Tok], j: int, ctx: _Ctx) -> bool:
+    nxt = next((t for t in p[j + 1 :] if t.cap), None)
+    return nxt is not None and fold(nxt.text) not in ctx.first and not lookup(nxt.text)
+
+
+def _strip_demonyms(seg: list[_Tok], ctx: _Ctx) -> list[_Tok]:
+    """'Chinese' alone is no entity; 'Chinese Academy of Sciences' is."""
+    phrase_known = lookup(" ".join(w.text for w in seg))
+    if phrase_known or {fold(w.text) for w in seg} & ctx.org_cues:
+        return seg
+    while seg and fold(seg[0].text) in ctx.demonyms and not lookup(seg[0].text):
+        seg = seg[1:]
+    while seg and fold(seg[-1].text) in ctx.demonyms and not lookup(seg[-1].text):
+        seg = seg[:-1]
+    return seg
+
+
+_DIRECTIONS = frozenset("north south east west central northern southern eastern western".split())
+
+
+def _single_ok(t: _Tok, ctx: _Ctx) -> bool:
+    """A lone capitalised word that the article mostly writes in lowercase is emphasis, not a name."""
+    if fold(t.text) in _DIRECTIONS:
+        return False
+    if t.upper or lookup(t.text) or fold(t.text) in ctx.first or ctx.lang == "de":
+        return True
+    return ctx.low_count.get(t.text.lower(), 0) <= ctx.mid_caps.get(t.text, 0) - 1 or not ctx.low_count.get(
+        t.text.lower()
+    )
+
+
+def _prefix_known(p: list[_Tok], j: int) -> bool:
     """Is some phrase through the link at j a known name ("Bosnia and Herzegovina")?"""
     for a in range(0, j):
         for b in range(j + 1, min(len(p), j + 4)):
-            if known(" ".join(x.text for x in p[a : b + 1])):
+            if lookup(" ".join(x.text for x in p[a : b + 1])):
                 return True
     return False
 
 
-def _split_known(c: _Cand, text: str, known) -> list[_Cand]:
-    """'Brussels Telegrafi' style runs: split off a leading or trailing gazetteer name when
-    the whole is unknown and the rest does not look like part of one name."""
-    words = c.words
-    if len(words) < 2 or known(text[c.start : c.end]):
-        return [c]
-    heads = {fold(w.text) for w in words}
-    if heads & lex.ORG_CUES:
-        return [c]
-    return [c]
+def _split_known(seg: list[_Tok], ctx: _Ctx) -> list[list[_Tok]]:
+    """'White House Russia adviser', 'Ukraine Kurt Volker': names written back to back."""
+    words = [w for w in seg if w.cap]
+    if len(words) < 2 or len(words) != len(seg) or lookup(" ".join(w.text for w in seg)):
+        return [seg]
+    parts: list[list[_Tok]] = []
+    i = 0
+    n = len(seg)
+    while i < n:
+        j = next((j for j in range(n, i, -1) if lookup(" ".join(w.text for w in seg[i:j]), strong=True)), None)
+        if j is not None:
+            parts.append(seg[i:j])
+            i = j
+            continue
+        rest = seg[i:]
+        if parts and (
+            fold(seg[i].text) in ctx.first
+            or (len(rest) >= 2 and not {fold(w.text) for w in rest} & (ctx.org_cues | ctx.place_cues))
+        ):
+            parts.append(rest)  # "Ukraine Kurt Volker", "Francia Izaskun Lesaka"
+            break
+        return [seg]
+    return parts if len(parts) > 1 else [seg]
 
 
-def _classify(c: _Cand, phrase: str, text: str, lang: str, known, people_full, acronyms):
-    words = [w for w in c.words if w.cap]
+def _add_regex(cands, pattern, text, toks, group=0, need_letter=False) -> list[_Cand]:
+    spans = [(c.start, c.end) for c in cands]
+    out = list(cands)
+    for m in pattern.finditer(text):
+        s, e = m.span(group)
+        if need_letter and not re.search(r"[^\W\d_]", m.group()):
+            continue
+        words = [t for t in toks if s <= t.start < e]
+        if not words:
+            continue
+        out = [c for c in out if not (s <= c.start and c.end <= e)]
+        if any(a < e and s < b and not (s <= a and b <= e) for a, b in spans):
+            continue
+        out.append(_Cand(s, e, words))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _classify(c: _Cand, ctx: _Ctx, people: dict[str, tuple[str, str]]) -> tuple[str, str, str]:
+    text = ctx.text
+    phrase = text[c.start : c.end]
+    words = [w for w in c.words if w.cap] or c.words
     folded = fold(phrase)
-    entry = known(phrase)
-    last = fold(words[-1].text)
-    first = fold(words[0].text)
     heads = {fold(w.text) for w in words}
+    first = fold(words[0].text)
     after = text[c.end : c.end + 40]
     before = text[max(0, c.start - 40) : c.start]
+    entry = lookup(phrase)
     if entry:
         return entry.kind, entry.key, entry.label
-    if phrase in acronyms:
-        key = acronyms[phrase]
-        return "organization", key, key.split(":", 1)[1]
-    if heads & lex.ORG_CUES or any(w.text in ("AG", "GmbH", "SE", "Inc", "Ltd", "LLC", "plc") for w in words):
+    if c.kind == "person":
+        return "person", "person:" + folded, phrase
+    if heads & ctx.org_cues or any(w.text in ("AG", "GmbH", "SE", "Inc", "Ltd", "LLC", "plc") for w in words):
+        if heads & {"street", "avenue", "road", "drive", "place", "st.", "county"} and not heads & {
+            "department", "police", "jail", "court", "office"
+        }:
+            return "place", "place:" + folded, phrase
         return "organization", "organization:" + folded, phrase
-    if len(words) == 1 and last in people_full and people_full[last].start != c.start:
-        full = people_full[last]
-        full_text = text[full.start : full.end]
-        return "person", "person:" + fold(full_text), full_text
-    if words[0].upper and len(words) <= 3 and all(w.upper for w in words):
+    if _DOMAIN.fullmatch(phrase):
         return "organization", "organization:" + folded, phrase
-    if len(words) >= 2 and first in lex.FIRST_NAMES and not heads & lex.PLACE_CUES:
+    if all(w.upper for w in words):
+        return "organization", "organization:" + folded, phrase
+    if heads & ctx.place_cues:
+        return "place", "place:" + folded, phrase
+    if len(words) >= 2 and first in ctx.first:
         return "person", "person:" + folded, phrase
     if c.person_cue or _SAY_VERBS.match(after) or _SAY_BEFORE.search(before) or re.match(r"\s*,\s*\d{1,3}\s*,", after):
         return "person", "person:" + folded, phrase
-    if heads & lex.PLACE_CUES:
+    if (_PLACE_BEFORE.search(before) or re.search(r"\d{1,3},\s+(?:of|from)\s+$", before)) and len(words) <= 2:
         return "place", "place:" + folded, phrase
-    if _PLACE_BEFORE.search(before):
-        return "place", "place:" + folded, phrase
-    if len(words) in (2, 3) and all(len(w.text) > 1 and w.text[1:].islower() for w in words):
+    if len(words) in (2, 3) and all(len(w.text) > 1 and w.text[1:].replace("-", "").islower() for w in words):
         return "person", "person:" + folded, phrase
     return "organization", "organization:" + folded, phrase
 
 
-def _german_extra(cands, toks, text, known, people_full, in_taken):
-    """German capitalises every noun, so keep only runs with real evidence of a name."""
+def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
+    """German capitalises every noun: keep only the parts of runs with evidence of a name."""
+    text = ctx.text
     out: list[_Cand] = []
     for c in cands:
-        words = [w for w in c.words if w.cap]
-        heads = [fold(w.text) for w in words]
         phrase = text[c.start : c.end]
-        if known(phrase):
+        if lookup(phrase):
             out.append(c)
             continue
-        # Pick out the parts with evidence: acronyms, gazetteer words, person names,
-        # organisation heads with their names.
+        words = [w for w in c.words if w.cap]
         i = 0
         while i < len(words):
             w = words[i]
-            f = heads[i]
-            base = w.text
-            hy = base.split("-")
-            if len(hy) > 1 and not known(base):
-                # "AfD-Politiker", "NRW-Landtagswahl", "ZDF-Talkshow": keep the name part
-                part = hy[0]
-                if _is_acronym(part) or known(part):
+            f = fold(w.text)
+            j = next(
+                (j for j in range(min(len(words), i + 4), i + 1, -1) if lookup(" ".join(x.text for x in words[i:j]))),
+                None,
+            )
+            if j is not None:  # "New Jersey", "Süddeutsche Zeitung"
+                out.append(_Cand(w.start, words[j - 1].end, words[i:j]))
+                i = j
+                continue
+            hy = w.text.split("-")
+            if len(hy) > 1 and not lookup(w.text):
+                part = hy[0]  # "AfD-Politiker", "NRW-Landtagswahl", "ZDF-Talkshow"
+                if _is_acronym(part) or lookup(part, strong=True):
                     out.append(_Cand(w.start, w.start + len(part), [_sub(w, part)]))
                 i += 1
                 continue
-            if known(base) or _is_acronym(base):
+            if lookup(w.text) or _is_acronym(w.text):
                 j = i + 1
-                while j < len(words) and (_is_acronym(words[j].text) or (words[j].text in ("AG", "GmbH"))):
+                while j < len(words) and (_is_acronym(words[j].text) or words[j].text in ("AG", "GmbH", "SE")):
                     j += 1
                 out.append(_Cand(w.start, words[j - 1].end, words[i:j]))
                 i = j
                 continue
-            if f in lex.FIRST_NAMES and i + 1 < len(words) and not _looks_common_de(words[i + 1].text):
+            if f in ctx.first and i + 1 < len(words):
                 j = i + 2
-                while j < len(words) and words[j].text[0].isupper() and fold(words[j].text) in people_full:
-                    j += 1
                 out.append(_Cand(w.start, words[j - 1].end, words[i:j], kind="person"))
                 i = j
                 continue
-            if f in lex.FIRST_NAMES and i + 1 < len(words):
-                out.append(_Cand(w.start, words[i + 1].end, words[i : i + 2], kind="person"))
-                i += 2
-                continue
-            if f in lex.FIRST_NAMES and i + 1 == len(words):
-                nxt = re.match(r"\s+([A-Z]\.)", text[w.end : w.end + 4])
+            if f in ctx.first:
+                nxt = re.match(r" ([A-Z]\.)", text[w.end : w.end + 4])
                 if nxt:  # "Klaus K."
-                    end = w.end + nxt.end()
-                    out.append(_Cand(w.start, end, [w], kind="person"))
-                i += 1
-                continue
-            if f in people_full:
-                out.append(_Cand(w.start, w.end, [w], kind="person"))
+                    out.append(_Cand(w.start, w.end + nxt.end(), [w], kind="person"))
                 i += 1
                 continue
             if f in _DE_ORG_HEADS and i + 1 < len(words):
-                # "Kanzlei Höcker", "Verein zur Erhaltung der Rechtsstaatlichkeit"
-                seg = c.words[c.words.index(w) :]
+                seg = c.words[c.words.index(w) :]  # "Kanzlei Höcker", "Verein zur Erhaltung der ..."
                 out.append(_Cand(w.start, seg[-1].end, seg))
-                i = len(words)
-                continue
-            if i + 1 < len(words) and words[i + 1].text in ("AG", "GmbH", "SE", "KG", "e.V."):
+                break
+            if i + 1 < len(words) and words[i + 1].text in ("AG", "GmbH", "SE", "KG"):
                 out.append(_Cand(w.start, words[i + 1].end, words[i : i + 2]))
                 i += 2
                 continue
-            if i + 1 < len(words) and fold(words[i + 1].text) in ("zeitung", "allgemeine", "rundschau", "post", "tagblatt", "nachrichten"):
+            if i + 1 < len(words) and fold(words[i + 1].text) in ("zeitung", "allgemeine", "rundschau", "tagblatt"):
                 out.append(_Cand(w.start, words[i + 1].end, words[i : i + 2]))
                 i += 2
                 continue
-            if re.fullmatch(r"[A-Z][a-zäöüß]+[A-Z][\w]*", base):  # "CamelCase" brand
+            if re.fullmatch(r"[A-Z][a-zäöüß]+[A-Z]\w*", w.text):  # CamelCase brand
                 out.append(_Cand(w.start, w.end, [w]))
             i += 1
-    # single surnames after a full name was seen (anywhere in the text)
-    seen = {(c.start, c.end) for c in out}
-    for t in toks:
-        if t.cap and fold(t.text) in people_full and not in_taken(t):
-            if not any(a <= t.start < b for a, b in seen):
-                out.append(_Cand(t.start, t.end, [t], kind="person"))
-    # "Organisation Lobbycontrol", "Firma X": cue noun + name
-    for m in re.finditer(r"\b(?:Organisation|Firma|Initiative|Gruppe|Plattform|Magazin|Sender|Agentur)\s+([A-Z][\w-]+(?:\s+\d+)?)", text):
-        s, e = m.start(1), m.end(1)
-        if not any(a <= s < b for a, b in seen) and not _looks_common_de(m.group(1)):
-            out.append(_Cand(s, e, [t for t in toks if s <= t.start < e] or []))
-    # names that recur right after a learned organisation name anywhere
-    out = [c for c in out if c.words]
+    # Names German writes without an article ("kommt Linde in den USA", "mit Praxair"):
+    # a capitalised word seen at least twice and never after an article or adjective.
+    covered = [(c.start, c.end) for c in out]
+    for t in _german_bare_names(ctx):
+        if not _in_spans(covered, t.start):
+            out.append(_Cand(t.start, t.end, [t]))
+    # cue noun + name: "Organisation Lobbycontrol", "Magazin Frontal 21"
+    for m in re.finditer(
+        r"\b(?:Organisation|Firma|Initiative|Gruppe|Plattform|Magazin|Sender|Agentur|Werbeagentur|"
+        r"Partei|Zeitung|Zeitschrift|Fraktion|Bewegung)\s+([A-Z][\w-]+(?: \d+)?)",
+        text,
+    ):
+        s, e = m.span(1)
+        if not _in_spans([(c.start, c.end) for c in out], s) and not _looks_common_de(m.group(1)):
+            toks = [t for t in ctx.toks if s <= t.start < e]
+            if toks:
+                out.append(_Cand(s, e, toks))
     out.sort(key=lambda c: c.start)
     dedup: list[_Cand] = []
     for c in out:
@@ -676,6 +840,72 @@ def _german_extra(cands, toks, text, known, people_full, in_taken):
             continue
         dedup.append(c)
     return dedup
+
+
+_DE_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner "
+    "keines mein meine sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere "
+    "dieser diese dieses diesen diesem jeder jede jedes jeden jedem alle allen aller viele vielen "
+    "mehr weniger am im ins zum zur vom beim als wie".split()
+)
+_DE_PRONOUNS = frozenset("denen deren dessen wenn den".split())
+_DE_PREPOSITIONS = frozenset(
+    "in mit von für zu auf aus bei nach über unter vor gegen ohne um durch an seit bis wegen trotz".split()
+)
+
+
+def _german_bare_names(ctx: _Ctx) -> list[_Tok]:
+    """Capitalised words the article never uses like a common noun (after der/ein/adjective)."""
+    uses: dict[str, list[_Tok]] = {}
+    bad: set[str] = set()
+    free: set[str] = set()
+    toks = ctx.toks
+    text = ctx.text
+    for i, t in enumerate(toks):
+        if not t.cap or t.upper or t.title_line:
+            continue
+        parts = t.text.split("-")
+        head = parts[0]
+        if len(head) < 3 or not head[1:].islower():
+            continue
+        f = fold(head)
+        if f in ctx.stop or f in ctx.nonent or f in MONTHS or f in WEEKDAYS or f in ctx.demonyms:
+            bad.add(head)
+            continue
+        prev = toks[i - 1] if i else None
+        gap = text[prev.end : t.start] if prev else "\n"
+        if len(parts) == 1:
+            if t.sent_start:
+                uses.setdefault(head, [])
+                continue
+            pl = prev.text.lower() if prev else ""
+            if prev and gap.strip() == "" and (
+                pl in _DE_DETERMINERS
+                or (
+                    not prev.cap
+                    and pl.endswith(("e", "en", "er", "es", "em"))
+                    and pl not in _DE_PRONOUNS
+                    and pl not in ctx.stop
+                )
+            ):
+                bad.add(head)
+            if not (prev and gap.strip() == "" and pl in _DE_PREPOSITIONS):
+                free.add(head)  # used as a subject or apposition at least once
+            if re.match(r"\d", text[max(0, t.start - 3) : t.start].strip()[-1:] or "x"):
+                bad.add(head)  # "22 Prozent"
+            uses.setdefault(head, []).append(t)
+        else:
+            uses.setdefault(head, [])  # "Linde-Konzern": counts as a mention of Linde
+            uses[head].append(_sub(t, head))
+    out = []
+    for head, ts in uses.items():
+        real = [t for t in ts if t.text == head]
+        if head in bad or head not in free or len(ts) < 2 or not real or _looks_common_de(head):
+            continue
+        if re.search(r"(?:en|er|el|enz|anz|ion|tät|ie|ik|ur|ei|ung|ling|ismus|ist|at)$", head):
+            continue
+        out.extend(t for t in real if len(t.text) == len(head))
+    return out
 
 
 def _sub(t: _Tok, part: str) -> _Tok:
@@ -688,14 +918,14 @@ def _is_acronym(w: str) -> bool:
     if len(letters) < 2 or not w[0].isupper():
         return False
     ups = sum(c.isupper() for c in letters)
-    return ups >= 2 and ups >= len(letters) - 1 and fold(w) not in lex.NON_ENTITY
+    return ups >= 2 and ups >= len(letters) - 1 and fold(w) not in _nonent() and not _ROMAN.match(w)
 
 
 def _looks_common_de(w: str) -> bool:
     return bool(
         re.search(
-            r"(?:ung|heit|keit|schaft|tion|ität|ismus|ment|nis|tum|chen|lein|ler|ner|rer|sten|ungen|"
-            r"gen|ten|ern|ung|ei|ik|ur|al)$",
+            r"(?:ung|heit|keit|schaft|tion|ität|ismus|ment|nis|tum|chen|lein|ler|ner|rer|ungen|"
+            r"gen|ten|ern|ei|ik|ur)$",
             w,
         )
     )
@@ -716,10 +946,19 @@ def extract_facts(text: str, published: datetime | None = None) -> list[Fact]:
         key = "date:" + (d.value or fold(text[d.start : d.end]))
         facts.append(Fact("date", d.start, d.end, text[d.start : d.end], key, d.label, d.value))
     nums = find_numbers(text, lang, date_spans)
-    num_spans = [(h.start, h.end) for h in nums]
-    ent = find_entities(text, lang, date_spans + num_spans)
-    # a number whose noun turned out to be a name ("450 Dreamers") keeps the noun;
-    # entities inside number spans were excluded above.
+    # Names may sit inside a counted noun ("Two Bartholomew County warrants"): entities
+    # see only the number itself as taken, then keep names that overlap a number's noun
+    # only when they are clearly names.
+    heads = [(h.start, h.end if h.kind != "number" else _num_head_end(text, h.start, h.end)) for h in nums]
+    ent = find_entities(text, lang, date_spans + heads)
+    spans = [(h.start, h.end) for h in nums if h.kind == "number"]
+    ent = [
+        x
+        for x in ent
+        if not any(a < x[1] and x[0] < b for a, b in spans)
+        or lookup(text[x[0] : x[1]], strong=True)
+        or {fold(w) for w in text[x[0] : x[1]].split()} & _folded(lex.PLACE_CUES | lex.ORG_CUES)
+    ]
     for h in nums:
         t = text[h.start : h.end]
         noun = fold(re.sub(r"^[\d\W]+", "", t)) if h.kind == "number" else ""
@@ -729,6 +968,11 @@ def extract_facts(text: str, published: datetime | None = None) -> list[Fact]:
         facts.append(Fact(kind, s, e, text[s:e], key, label, None))
     facts.sort(key=lambda f: (f.start, -f.end))
     return _merge_labels(facts)
+
+
+def _num_head_end(text: str, s: int, e: int) -> int:
+    m = re.match(r"[\w.,\u00a0\u202f%$€£-]+", text[s:e])
+    return s + (m.end() if m else e - s)
 
 
 def _merge_labels(facts: list[Fact]) -> list[Fact]:

@@ -93,7 +93,7 @@ def _pattern() -> re.Pattern[str]:
     wd_es = "(?i:lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)"
     part_en = r"(?:\s+(?:morning|afternoon|evening|night))"
     part_de = r"(?:\s*(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|früh))"
-    part_fr = r"(?:\s+(?:matin|après-midi|soir|soirée))"
+    part_fr = r"(?:\s+(?:matin|après-midi|soir|soirée)|\s+por\s+la\s+(?:mañana|tarde|noche))"
     num_w = (
         r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|"
         r"einer|einem|eine|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|einigen|"
@@ -114,22 +114,22 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<monrel>(?P<m5>{mon_any})\s+(?:of\s+)?(?P<rel5>that|the same|last|this|next|the following|the previous)\s+year)",
         rf"(?P<monrel_fr>(?P<m9>{mon_any})\s+(?:de\s+)?(?P<rel9>cette année|l'année dernière|l’année dernière|l'année suivante|l’année suivante|ese año|el año pasado|del año pasado|este año|dieses Jahres|des Vorjahres|desselben Jahres|des gleichen Jahres|letzten Jahres|vergangenen Jahres))",
         rf"(?P<my>(?P<q6>(?:early|mid|late|Anfang|Mitte|Ende|début|fin|mi-|principios de|mediados de|finales de)\s*)?(?P<m6>{mon_any})(?:,?\s+(?:de\s+|del\s+)?(?P<y6>(?:19|20)\d\d))(?!\d))",
-        rf"(?P<mon>(?P<q7>(?:early|mid|late|Anfang|Mitte|Ende|début|fin|mi-|principios de|mediados de|finales de)\s*)?(?P<m7>{mon_any}))\b",
+        rf"(?P<mon>(?P<q7>(?:early|mid|late|last|next|this|Anfang|Mitte|Ende|début|fin|mi-|principios de|mediados de|finales de|el pasado|el próximo|(?:el )?pasado mes de|(?:el )?próximo mes de|el mes de|le mois de|en el mes de)\s*)?(?P<m7>{mon_any}))\b",
         # --- seasons
         r"(?P<season>(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+of\s+(?:last|this|next|that)\s+year|(?:last|this|next)\s+(?:spring|summer|autumn|fall|winter)|summertime|(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?:19|20)\d\d))",
         # --- relative, weekday
-        rf"(?P<wd>(?P<wpre>(?:last|next|this|past|coming|on|letzten|vergangenen|nächsten|kommenden|diesen|am|ce|el\s+pasado|el\s+próximo|el\s+proximo|este|el)\s+)?(?P<w>{wd_en}|{wd_de}|{wd_fr}|{wd_es})(?P<wpost>\s+(?:dernier|prochain|pasado|próximo|proximo|que viene))?(?:{part_en}|{part_de}|{part_fr})?)(?!\w)",
+        rf"(?P<wd>(?<!\w)(?P<wpre>(?:last|next|this|past|coming|on|letzten|vergangenen|nächsten|kommenden|diesen|am|ce|el\s+pasado|el\s+próximo|el\s+proximo|este|el)\s+)?(?P<w>{wd_en}|{wd_de}|{wd_fr}|{wd_es})(?P<wpost>\s+(?:dernier|prochain|pasado|próximo|proximo|que viene))?(?:{part_en}|{part_de}|{part_fr})?)(?!\w)",
         # --- relative, day words
-        rf"(?P<day>(?P<dw>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Hh]eute|[Gg]estern|[Vv]orgestern|übermorgen|morgen(?!\s+früh\s+um)|[Aa]ujourd'hui|[Aa]ujourd’hui|[Hh]ier|[Dd]emain|[Hh]oy|[Aa]yer|[Aa]noche|[Aa]nteayer|pasado mañana|esta mañana|esta tarde|esta noche|ce matin|ce soir|cet après-midi)(?:{part_en}|{part_de}|{part_fr})?)(?!\w)",
+        rf"(?P<day>(?<!\w)(?P<dw>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Hh]eute|[Gg]estern|[Vv]orgestern|übermorgen|morgen(?!\s+früh\s+um)|[Aa]ujourd'hui|[Aa]ujourd’hui|[Hh]ier|[Dd]emain|[Hh]oy|[Aa]yer|[Aa]noche|[Aa]nteayer|pasado mañana|esta mañana|esta tarde|esta noche|ce matin|ce soir|cet après-midi)(?:{part_en}|{part_de}|{part_fr})?)(?!\w)",
         # --- relative, periods
-        r"(?P<per>(?P<pdir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this|[Ll]etzte|[Ll]etzten|[Ll]etztes|[Vv]ergangene|[Vv]ergangenen|[Vv]ergangenes|[Nn]ächste|[Nn]ächsten|[Nn]ächstes|[Kk]ommende|[Kk]ommenden|[Dd]iese|[Dd]iesen|[Dd]ieses|[Ii]n diesem|[Ii]m vergangenen|[Ii]m kommenden|[Ii]m nächsten|[Cc]ette|[Cc]et|[Cc]e|[Ee]ste|[Ee]sta)\s+(?P<punit>week|month|year|weekend|season|decade|century|quarter|Woche|Wochenende|Monat|Monats|Jahr|Jahres|Jahrzehnt|Quartal|semaine|mois|année|an|week-end|saison|semana|mes|año|fin de semana|temporada))(?!\w)",
-        r"(?P<per2>(?P<p2unit>la semaine|le mois|l'année|l’année|l'an|l’an|le week-end|la semana|el mes|el año|el fin de semana)\s+(?P<p2dir>dernière|dernier|prochaine|prochain|passée|passé|pasada|pasado|próxima|próximo|que viene))(?!\w)",
+        r"(?P<per>(?<!\w)(?P<pdir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this|[Ll]etzte|[Ll]etzten|[Ll]etztes|[Vv]ergangene|[Vv]ergangenen|[Vv]ergangenes|[Nn]ächste|[Nn]ächsten|[Nn]ächstes|[Kk]ommende|[Kk]ommenden|[Dd]iese|[Dd]iesen|[Dd]ieses|[Ii]n diesem|[Ii]m vergangenen|[Ii]m kommenden|[Ii]m nächsten|[Cc]ette|[Cc]et|[Cc]e|[Ee]ste|[Ee]sta)\s+(?P<punit>week|month|year|weekend|season|decade|century|quarter|Woche|Wochenende|Monat|Monats|Jahr|Jahres|Jahrzehnt|Quartal|semaine|mois|année|an|week-end|saison|semana|mes|año|fin de semana|temporada))(?!\w)",
+        r"(?P<per2>(?<!\w)(?P<p2unit>la semaine|le mois|l'année|l’année|l'an|l’an|le week-end|la semana|el mes|el año|el fin de semana)\s+(?P<p2dir>dernière|dernier|prochaine|prochain|passée|passé|pasada|pasado|próxima|próximo|que viene))(?!\w)",
         r"(?P<weekend>the weekend)(?!\w)",
         rf"(?P<ago>(?P<an>{num_w})\s+(?P<au>{unit_en})\s+ago|(?:vor|il y a|hace)\s+(?P<bn>{num_w})\s+(?P<bu>{unit_de}|{unit_fr}|{unit_es})|(?P<cn>{num_w})\s+(?P<cu>{unit_de})\s+(?:vorab|zuvor|davor|vorher|später|danach)|(?P<dn>{num_w})\s+(?P<du>{unit_fr}|{unit_es})\s+(?:plus tôt|plus tard|auparavant|antes|después|más tarde))(?!\w)",
         # --- decades, years, times
         r"(?P<decade>(?:the\s+)?(?:1[89]|20)\d0s|(?:the\s+)?['’]\d0s)(?!\w)",
-        r"(?P<time>(?P<th>[0-2]?\d)(?::|\.|h)(?P<tm>[0-5]\d)\s*(?:[ap]\.?m\.?|Uhr|h)?|(?P<th2>[0-2]?\d)\s*(?:[ap]\.m\.|[ap]m|Uhr|heures?))(?!\w)",
-        r"(?P<year>(?<![\d.,/$€£-])(?P<y8>1[89]\d\d|20\d\d)(?![\d%]|[.,]\d|\s?(?:per ?cent|percent|Prozent|pour cent|por ciento)))",
+        r"(?P<time>(?<![\d.,])(?:[01]\d|2[0-3])[0-5]\d\s?(?:GMT|UTC|CET|CEST|BST|EST|EDT|PST)\b|(?P<th>[0-2]?\d)(?::|\.|h)(?P<tm>[0-5]\d)\s*(?:[ap]\.?m\.?|Uhr|h)?|(?P<th2>[0-2]?\d)\s*(?:[ap]\.m\.|[ap]m|Uhr|heures?))(?!\w)",
+        r"(?P<year>(?<![\d.,/$€£])(?<!\d-)(?P<y8>1[89]\d\d|20\d\d)(?![\d%]|[.,]\d|\s?(?:per ?cent|percent|Prozent|pour cent|por ciento)))",
     ]
     return re.compile("|".join(f"(?:{f})" for f in forms))
 
@@ -293,6 +293,9 @@ def find_dates(text: str, lang: str, published: datetime | None) -> list[DateHit
             if dm and len(dm.group(1)) == 4:
                 value = dm.group(1)[:3] + "0s"
         elif g["time"]:
+            if g["th"] is None and g["th2"] is None:  # "0100 GMT"
+                hits.append(DateHit(s, e, None, span))
+                continue
             h = int(g["th"] or g["th2"])
             if h > 24:
                 continue

@@ -75,6 +75,7 @@ NON_ENTITY = _words(
     commissioner chancellor king queen prince princess pope bishop father sister brother
     professor prof doctor dr mr mrs ms mx sir dame lord lady reverend rev st saint
     premier prime deputy head leader leaders founder co-founder cofounder co-ceo editor
+    speaker rt hon honourable honorable
     analyse analysis opinion commentary update updated editorial exclusive breaking live
     video photo photos watch read more advertisement sponsored related comments comment
     share tweet subscribe newsletter story continues below gallery image credit main
@@ -125,7 +126,8 @@ ORG_CUES = _words(
     stiftung gesellschaft kanzlei konzern universität hochschule institut polizei
     ministère conseil comité cour tribunal parti assemblée sénat université fondation
     banque société groupe agence office institut union fédération
-    ministerio consejo comité tribunal partido asamblea senado congreso universidad
+    ministerio consejo comité tribunal partido asamblea senado congreso universidad juzgado fiscalía
+    audiencia ayuntamiento gobierno junta diputación consejería préfecture mairie gendarmerie parquet
     fundación banco sociedad grupo agencia instituto unión federación policía
     """
 )
@@ -765,6 +767,7 @@ FIRST_NAMES = _words(
     annalena robert christian markus hubertus nancy janine ricarda saskia sahra alice
     emmanuel gabriel marine jordan édouard élisabeth bruno gérald rishi keir boris liz
     theresa pedro yolanda santiago alberto isabel ayuso ursula roberta josep carles
-    antony antonio mariano felipe letizia juanma íñigo ione
+    antony antonio mariano felipe letizia juanma íñigo ione izaskun joseba iratxe oihane ibon mikel
+    miquel iñaki aitor ander unai txema koldo xabier gorka
     """
 )

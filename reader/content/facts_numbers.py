@@ -70,6 +70,12 @@ _NOT_NOUN = STOPWORDS | frozenset(
 )
 _ADJ_END = ("al", "ic", "ive", "ous", "ful", "ern", "ian", "ish", "ary", "ed", "ing", "ble", "an", "ese", "ist")
 _ANY_SPELLED = frozenset(w for s in _SPELLED.values() for w in s.split())
+# Sentence openers that may stand before a number without making it part of a name.
+_LEAD_WORDS = frozenset(
+    "approximately nearly almost about around roughly some over under more fewer only just "
+    "exactly estimated another rund etwa knapp fast über mehr als unter environ près presque "
+    "plus moins quelque casi unos unas cerca más menos alrededor".split()
+)
 
 
 @dataclass(slots=True)
@@ -100,12 +106,14 @@ def _pattern(lang: str) -> re.Pattern[str]:
         r"Cent|€|\$|£)"
     )
     pct = r"(?:\s?%|\s?per\s?cent|\s?percent|\s?Prozent|\s?pour\s?cent|\s?por\s?ciento|\s?pct\b)"
-    spelled = "|".join(sorted(_SPELLED[lang].split(), key=len, reverse=True))
+    extra = {"en": ["one"], "es": ["uno"]}.get(lang, [])
+    spelled = "|".join(sorted([*_SPELLED[lang].split(), *extra], key=len, reverse=True))
     return re.compile(
         rf"(?P<money1>{cur_pre}\s?(?P<n1>{num})(?P<s1>{scale})?(?:-(?:dollar|euro|pound))?)"
         rf"|(?P<money2>(?P<n2>{num})(?P<s2>{scale})?[- ]?(?:of\s+|de\s+)?{cur_post}(?!\w))"
         rf"|(?P<pct>(?P<n3>{num}){pct}(?!\w))"
         rf"|(?P<num>(?P<n4>{num})(?P<s4>{scale})?)"
+        r"|(?P<half>\b(?i:half)\s+an?\s+(?:decade|century|dozen|million|billion|year|hour|mile|day|month|week|season|point)s?\b)"
         rf"|(?P<spelled>(?<![\w-])(?:(?i:a|an|ein|une|un)\s+)?(?i:{spelled})(?:[- ](?:and\s+a\s+half|et\s+demi|y\s+medio|einhalb))?(?![\w]))",
     )
 
@@ -147,8 +155,11 @@ def find_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Num
     def overlaps(s: int, e: int) -> bool:
         return any(s < te and ts < e for ts, te in occupied)
 
+    skip_until = 0
     for m in _pattern(lang).finditer(text):
         s, e = m.start(), m.end()
+        if s < skip_until:
+            continue
         if overlaps(s, e):
             # a year-like number swallowed by a date: keep money/percent that merely
             # touches a date only if the date is inside it
@@ -165,12 +176,16 @@ def find_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Num
             v = _to_float(g["n3"], lang)
             out.append(NumHit("percent", s, e, _fmt(v) if v is not None else None))
             continue
-        if g["num"]:
+        if g["half"]:
+            hit = NumHit("number", s, e, None)
+        elif g["num"]:
             hit = _digit_number(text, lang, m, s, e)
         else:
             hit = _spelled_number(text, lang, s, e)
         if hit:
-            out.append(hit)
+            skip_until = hit.end
+            if hit.kind != "skip":
+                out.append(hit)
     return out
 
 
@@ -197,8 +212,9 @@ def _digit_number(text: str, lang: str, m: re.Match[str], s: int, e: int) -> Num
     rng = re.match(r"[-–](\d+)\b", after)
     if rng:
         a, b = float(raw.replace(",", "")) if raw.replace(",", "").isdigit() else 0, int(rng.group(1))
-        if b > a and not re.search(r"(?:beat|win|won|lost|defeat\w*|lead|score\w*|victory|draw)\s*$", before):
-            return None
+        in_scores = re.search(r"\d[-–]\d+(?:\s*\(\d+\))?,\s*$", before) or re.match(r"[-–]\d+(?:\s*\(\d+\))?,\s*\d+[-–]\d", after)
+        if b > a and not in_scores and not re.search(r"(?:beat|win|won|lost|defeat\w*|lead|score\w*|victory|draw)\s*$", before):
+            return NumHit("skip", s, e + rng.end(), None)
         end = e + rng.end()
         return NumHit("number", s, end, None)
     # identifiers: 5+ digits without separators, zip codes
@@ -219,11 +235,9 @@ def _digit_number(text: str, lang: str, m: re.Match[str], s: int, e: int) -> Num
         pw = prev.group(1).lower()
         from reader.content.facts_dates import MONTHS
 
-        if pw not in STOPWORDS and pw not in MONTHS and not re.search(r"[.!?]\s*\S+\s$", before):
+        age = re.match(r",\s+(?:of|from|who|aus|de|del)\b", after)  # "Ryan S. Hollman 31, of Hope"
+        if pw not in STOPWORDS and pw not in MONTHS and pw not in _LEAD_WORDS and not age:
             return None
-    if prev and prev.group(1).isupper() and len(prev.group(1)) > 1 and not text[s - 2 : s - 1].isspace():
-        # "RKS NEWS 4 Min Read": a byline counter; keep only with its noun
-        pass
     v = _to_float(raw, lang)
     scale = _scale_of(m.group("s4"))
     end = _extend_noun(text, lang, e)
@@ -233,13 +247,11 @@ def _digit_number(text: str, lang: str, m: re.Match[str], s: int, e: int) -> Num
 
 
 def _is_street_number(after: str) -> bool:
-    m = re.match(r"\s+((?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w.’'-]*\s+){0,3}?)([A-Z][\w.]*)\b", after)
+    m = re.match(r"(?:\s+(?:[NSEW]\.|[A-Z0-9][\w’'-]*\.?)){1,4}", after)
     if not m:
         return False
-    words = (m.group(1) + m.group(2)).split()
-    return any(w.lower().rstrip(",") in STREET_CUES for w in words[-2:]) or any(
-        w.lower() in ("county", "road") for w in words
-    )
+    words = m.group().split()
+    return any(w.lower().rstrip(",.") in STREET_CUES or w.lower().rstrip(",") in STREET_CUES or w.lower() == "road" for w in words[1:] or words)
 
 
 def _spelled_number(text: str, lang: str, s: int, e: int) -> NumHit | None:
@@ -247,10 +259,29 @@ def _spelled_number(text: str, lang: str, s: int, e: int) -> NumHit | None:
     low = span.lower()
     before = text[max(0, s - 30) : s]
     after = text[e : e + 60]
-    if re.search(r"\b(?:the|these|those|les|ces|die|diese|los|las|estos|estas|all|both)\s+$", before, re.I):
+    if low.split()[0] in ("a", "an", "ein", "une", "un") and low.split()[-1] not in (
+        "hundred", "thousand", "dozen", "mille", "cent", "hundert", "tausend"
+    ) and len(low.split()) > 1:
+        s = s + len(span) - len(span.split()[-1])  # "a three-game streak": the number is "three"
+        span = text[s:e]
+        low = span.lower()
+        before = text[max(0, s - 30) : s]
+    if re.search(r"\b(?:the|these|those|les|ces|die|diese|los|las|estos|estas|all|both)\s+$", before, re.I) and low in (
+        "two", "deux", "dos", "zwei"
+    ):
         return None
     if re.match(r"[-–]\s?(?:on|to|in|of|by|for|and)\b", after):
         return None  # "two-on-one"
+    if span[0].isupper() and re.match(r"-[\w-]+\s+[A-Z]", after):
+        return None  # part of a name: "Five-hundred-meter Aperture Spherical Radio Telescope"
+    if low == "one" or low == "uno":
+        # "one event", "one in-person meeting"; not "one of", "no one", "at any one time"
+        if re.search(r"\b(?:any|no|every|each|which|this|that|the|at|only|last|another|no)\s+$", before, re.I):
+            return None
+        end = _extend_noun(text, lang, e)
+        if end == e or re.match(r"\s+(?:of|or|and|to|who|that|day|another|thing)\b", after):
+            return None
+        return NumHit("number", s, end, "1")
     core = low.split()[-1] if low.split()[0] in ("a", "an", "ein", "une", "un") else low.split()[0]
     if low.split()[0] in ("a", "an", "ein", "une", "un") and core not in ("hundred", "thousand", "dozen", "mille", "cent", "hundert", "tausend"):
         # "a dozen", "a thousand choices"; "a six" is not a phrase
@@ -280,13 +311,16 @@ def _extend_noun(text: str, lang: str, e: int) -> int:
     hm = re.match(r"-([a-zäöüéè]+)\b", text[pos:])
     if hm:
         return pos + hm.end()
+    om = re.match(r"\s+out\s+of\s+(?:\d+|[a-z]+)", text[pos:])
+    if om and (om.group().split()[-1].isdigit() or om.group().split()[-1] in _ANY_SPELLED):
+        pos += om.end()
     while words < 4:
         mm = re.match(r"[ \u00a0]+([\w’'-]+)", text[pos:])
         if not mm:
             break
         w = mm.group(1)
         lw = w.lower()
-        if lw in _NOT_NOUN or any(ch.isdigit() for ch in w):
+        if lw in _NOT_NOUN or lw in _ANY_SPELLED or any(ch.isdigit() for ch in w):
             break
         if lang == "de":
             if not w[0].isupper() and not lw.endswith(("e", "en", "er", "es", "em")):

@@ -20,7 +20,9 @@ document model without searching strings.
 
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 
 __all__ = ["Quote", "extract_quotes"]
@@ -187,11 +189,11 @@ insisted insists acknowledged acknowledges admitted admits argued argues arguing
 testified testifies recalled recalls recalling declared declares announced announces observed
 remarked commented concluded suggested suggests emphasized emphasised emphasizes stressed
 stresses conceded concedes joked jokes quipped quips tweeted shouted responded responds
-countered agreed reported predicted predicts promised vowed confirmed confirms exclaimed
+countered reported predicted predicts promised vowed confirmed confirms exclaimed
 whispered mused cautioned urged urges boasted complained complains lamented contended
 maintained maintains elaborated described describes describing called revealed pleaded
 demanded demands denied estimated weighed chimed recounted recounts yelled reiterated
-affirmed asserted asserts explaining cautions warns adds tells
+affirmed asserted asserts explaining cautions warns adds tells assailed slammed reads
 """
 _VERBS_NESTED = "think thinks thought ask asks wondered wonder wondering heard replied"
 _VERBS_DE = """
@@ -217,7 +219,8 @@ comenta advirtió advierte subrayó subraya destacó destaca apuntó apunta expr
 insistió insiste reconoció reconoce precisó recalcó respondió responde preguntó escribió
 escribe dicho afirmado explicado señalado asegurado declarado añadido indicado manifestado
 criticó critica denunció denuncia relató relata contó anunció anuncia aclaró puntualizó
-concluyó sentenció lamentó admitió
+concluyó sentenció lamentó admitió expone expuso matiza matizó remarca remarcó lanza
+lanzó queja quejó lamenta reconoce
 """
 
 PRONOUNS = {
@@ -226,6 +229,10 @@ PRONOUNS = {
     "fr": {"il", "elle", "ils", "elles", "on"},
     "es": {"él", "ella", "ellos", "ellas"},
 }
+DEMONSTRATIVES = frozenset(
+    "this that these those dieser diese dieses ce cet cette ces este esta estos estas ese esa".split()
+)
+RELATIVES = frozenset("que qui who which quien quienes dont lequel laquelle".split())
 PLURAL_PRONOUNS = frozenset({"they", "ils", "elles", "ellos", "ellas"})
 FIRST_PERSON = frozenset({"i", "we", "ich", "wir", "je", "nous", "yo", "nosotros"})
 
@@ -233,7 +240,7 @@ DETERMINERS = frozenset(
     """
 a an the another one his her its their our two three several some many ein eine einer eines
 einem der die das den dem des sein seine ihr ihre zwei drei mehrere un une le la les des son
-sa ses leur deux trois plusieurs el los las unos unas su sus dos tres varios varias
+sa ses leur deux trois plusieurs el los las un una unos unas su sus dos tres varios varias
 """.split()
 )
 
@@ -297,7 +304,8 @@ campaign campaigns slogan motto hashtag book books film films movie movies song 
 novel documentary series show article headline column brand label option options program
 programme programs initiative movement plan policy project award prize tour app model
 strategy doctrine rule clause category button mode feature operation act bill scheme
-technique method effect phenomenon approach era festival exhibition protocol
+technique method effect phenomenon approach era festival exhibition protocol level levels
+category status rating zone
 kampagne kampagnen slogan buch film lied serie sendung artikel schlagzeile programm aktion
 initiative projekt modell
 campagne campagnes livre roman chanson émission série article titre programme opération
@@ -328,10 +336,16 @@ _FR_INVERSION = re.compile(
     r"^\s*[,;]?\s*([a-zàâçéèêëîïôûùüÿœ’']+)-(?:t-)?(il|elle|ils|elles|on)\b", re.I
 )
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d[\d.,:]*|[^\w\s]|\x00+")
+_CAP_TOK = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Lt|Col|Gen|Sgt|Capt|Sen|Rep|Gov|St|Jr|Sr|Prof|Rev|Mme|[A-Z])\.(?=\s)"
+    r"|[A-ZÀ-ÖØ-Þ][\w’'\-]*)"
+)
 _CAP_RUN = re.compile(
-    r"(?<![\w’'-])[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'\-]*\.?"
-    r"(?:(?:\s+(?:(?:de|da|di|van|von|der|den|del|du|la|le|bin|al|dos|das|ten|ter|zu)\s+)*)"
-    r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'\-]*\.?)*"
+    r"(?<![\w’'-])" + _CAP_TOK + r"(?:\s+(?:(?:de|da|di|van|von|der|den|del|du|la|le|bin|al"
+    r"|dos|das|ten|ter|zu)\s+)*" + _CAP_TOK + r")*"
+)
+_PAIR = re.compile(
+    r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)\s+([A-ZÀ-ÖØ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)?)(?![\w-])"
 )
 _LANG_WORDS = {
     "en": {"the", "and", "of", "to", "is", "that", "said", "was", "with", "for"},
@@ -367,6 +381,7 @@ class _Span:
     sp_start: int | None = None
     sp_end: int | None = None
     explicit: bool = False
+    explicit_after: bool = False
 
 
 def _is_ws(c: str) -> bool:
@@ -460,8 +475,6 @@ def _scan(text: str) -> list[_Span]:
                 role = "close" if target >= 0 else ""
             if role == "open":
                 stack.append((ch, i))
-                if first_opener and carry and not text[ls:i].strip():
-                    pass
             elif role == "close":
                 mark, op = stack[target]
                 del stack[target:]
@@ -614,6 +627,26 @@ class _People:
                 seen.add(toks)
                 self.fulls.append(toks)
         self.surnames = {f[-1] for f in self.fulls}
+        self._seen = seen
+        # "Steelers defensive captain Cam Heyward": a capitalised word right before a
+        # surname is taken as the given name even when the gazetteer lacks it
+        self.given_before: dict[str, str] = {}
+        for m in _PAIR.finditer(text):
+            first, last = m.group(1), m.group(2)
+            lf = first.lower()
+            if (
+                lf in STOP_CAPS or lf in TITLES or lf in MONTHS_DAYS or first.isupper()
+                or last.lower() in STOP_CAPS or last.isupper()
+            ):
+                continue
+            self.given_before.setdefault(last, first)
+
+    def add(self, toks: list[str]) -> None:
+        key = tuple(toks)
+        if len(key) >= 2 and key not in self._seen:
+            self._seen.add(key)
+            self.fulls.append(key)
+            self.surnames.add(key[-1])
 
     def is_person(self, toks: list[str]) -> bool:
         if not toks:
@@ -628,11 +661,19 @@ class _People:
         for f in self.fulls:
             if len(f) > len(best) and list(f[-n:]) == toks:
                 best = list(f)
+        if len(best) == 1 and best[0] in self.given_before:
+            return [self.given_before[best[0]], best[0]]
         return best
 
 
+def _fold(s: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFD", s.lower()) if not unicodedata.combining(c)
+    )
+
+
 def _given(tok: str) -> bool:
-    t = tok.lower()
+    t = _fold(tok)
     return t in FIRST_NAMES or (t.split("-")[0] in FIRST_NAMES and "-" in t)
 
 
@@ -642,6 +683,8 @@ def _clean_tokens(toks: list[str]) -> list[str]:
     if toks:
         last = re.sub(r"[’']s?$", "", toks[-1])
         toks[-1] = last
+    while len(toks) > 1 and re.search(r"[’']s$", toks[0]):
+        toks = toks[1:]  # "Delhi’s Chief Minister Arvind Kejriwal"
     while len(toks) > 1 and (
         toks[0].lower() in STOP_CAPS or toks[0].lower().rstrip(".") + "." in TITLES
         or toks[0].lower() in TITLES
@@ -654,6 +697,761 @@ def _clean_tokens(toks: list[str]) -> list[str]:
         if _given(toks[k]) and not _given(toks[k - 1]):
             toks = toks[k:]
             break
-    if len(toks) == 2 and not _given(toks[0]) and _given(toks[1]) and False:
-        toks = toks[1:]
     return [t for t in toks if t]
+
+
+# --------------------------------------------------------------------------------------
+# Speaker phrases
+# --------------------------------------------------------------------------------------
+
+_PARTICLES = frozenset("de da di van von der den del du la le bin al dos das ten ter zu".split())
+
+
+@dataclass(slots=True)
+class _NP:
+    kind: str  # "name", "phrase", "pron", "first"
+    text: str
+    start: int
+    end: int
+
+
+def _tokens(seg: str, off: int) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for m in _WORD.finditer(seg):
+        t = m.group(0)
+        if t == "." and out and _abbrev(out[-1][0]) and m.start() + off == out[-1][2]:
+            prev = out.pop()
+            out.append((prev[0] + ".", prev[1], m.end() + off))
+            continue
+        out.append((t, m.start() + off, m.end() + off))
+    return out
+
+
+def _abbrev(w: str) -> bool:
+    lw = w.lower()
+    return lw in ABBREVIATIONS or lw + "." in TITLES or (len(w) == 1 and w.isupper())
+
+
+def _is_word(t: str) -> bool:
+    return t[:1].isalpha()
+
+
+def _is_cap(t: str) -> bool:
+    return t[:1].isupper()
+
+
+class _Ctx:
+    """Everything the attribution rules need about one article."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lang = _language(text)
+        self.verbs = _VERBS[self.lang]
+        self.nested_verbs = _VERBS_NESTED_RE[self.lang]
+        self.pronouns = PRONOUNS["en"] | PRONOUNS[self.lang]
+        self.people = _People(text, [])
+
+    # ---- validation ---------------------------------------------------------------
+
+    def _name_ok(self, toks: list[str]) -> bool:
+        if not toks or all(t.lower() in STOP_CAPS or t.lower() in TITLES for t in toks):
+            return False
+        if any(t.lower() in MONTHS_DAYS for t in toks):
+            return False
+        if self.lang == "en":
+            return True
+        return self.people.is_person(toks)
+
+    def _mk_name(self, toks: list[tuple[str, int, int]]) -> _NP | None:
+        words = [t[0] for t in toks]
+        clean = _clean_tokens(words)
+        if not clean or not self._name_ok(clean):
+            return None
+        # offsets of the cleaned part (a suffix of the run, minus a possessive)
+        k = len(words) - len(clean)
+        s = toks[k][1]
+        e = toks[-1][1] + len(clean[-1])
+        return _NP("name", self.text[s:e], s, e)
+
+    # ---- noun phrases around a speech verb ----------------------------------------
+
+    def np_before(self, seg: str, off: int) -> _NP | None:
+        """The subject written just before a speech verb: "Boudreau | said"."""
+        # "Una portavoz …, que dirige Ana Mato, asegura": the relative clause is not the subject
+        m = _REL_CLAUSE.search(seg)
+        if m:
+            seg = seg[: m.start()]
+        toks = _tokens(seg, off)
+        collect: list[tuple[str, int, int]] = []
+        k = len(toks) - 1
+        while k >= 0:
+            t = toks[k]
+            w = t[0]
+            k -= 1
+            if not _is_word(w):
+                if w in ("-", "&") and collect:
+                    collect.insert(0, t)
+                    continue
+                break
+            lw = w.lower()
+            if lw in RELATIVES and collect and collect[0][0][:1].islower():
+                # "… departamento que dirige Ana Mato expone": skip the relative clause
+                collect = []
+                continue
+            if lw in CLAUSE_WORDS and lw not in ("a",):
+                break
+            collect.insert(0, t)
+            if len(collect) > 10:
+                return None
+        if collect and collect[-1][0].lower() in ("who", "which", "qui", "quien", "die", "der"):
+            collect.pop()
+        while collect and (
+            collect[-1][0].lower() in TRAILING_AUX
+            or (collect[-1][0].endswith("ly") and collect[-1][0].islower())
+        ):
+            collect.pop()
+        if not collect:
+            return None
+        last = collect[-1]
+        lw = last[0].lower()
+        if collect[0][0].lower() in DEMONSTRATIVES and len(collect) <= 4:
+            # "dice este hombre": an anaphor, resolved like a pronoun
+            return _NP("pron", last[0], collect[0][1], last[2])
+        if lw in self.pronouns:
+            return _NP("pron", last[0], last[1], last[2])
+        if lw in FIRST_PERSON:
+            return _NP("first", last[0], last[1], last[2])
+        j = len(collect)
+        while j > 0 and (
+            _is_cap(collect[j - 1][0])
+            or (collect[j - 1][0].lower() in _PARTICLES and j < len(collect))
+            or collect[j - 1][0] in ("-",)
+        ):
+            j -= 1
+        prefix = collect[:j]
+        if j < len(collect) and not (prefix and prefix[-1][0].lower() in PREPOSITIONS):
+            # "a NATO Official", "the Wild": a determiner makes it a phrase, not a name
+            if prefix and prefix[-1][0].lower() in DETERMINERS:
+                pass
+            else:
+                np = self._mk_name(collect[j:])
+                if np:
+                    return np
+        for d, t in enumerate(collect):
+            lw = t[0].lower()
+            if lw in DETERMINERS or lw.startswith(("l’", "l'")):
+                if len(collect) - d <= 7 and not (d and collect[d - 1][0].lower() in PREPOSITIONS):
+                    s, e = collect[d][1], collect[-1][2]
+                    return _NP("phrase", self.text[s:e], s, e)
+                break
+        if self.lang == "en" and _bare_group(collect):
+            s, e = collect[0][1], collect[-1][2]
+            return _NP("phrase", self.text[s:e], s, e)
+        return None
+
+    def np_after(self, seg: str, off: int) -> _NP | None:
+        """The speaker written after the verb: "said | Katherine Maher, …"."""
+        toks = _tokens(seg[:160], off)
+        if not toks or not _is_word(toks[0][0]):
+            return None
+        w0 = toks[0][0]
+        if w0.lower() in self.pronouns:
+            return _NP("pron", w0, toks[0][1], toks[0][2])
+        if _is_cap(w0) and w0.lower() not in DETERMINERS and w0.lower() not in DEMONSTRATIVES:
+            run = []
+            for k, t in enumerate(toks):
+                if _is_cap(t[0]) or (
+                    t[0].lower() in _PARTICLES
+                    and k + 1 < len(toks)
+                    and _is_cap(toks[k + 1][0])
+                    and run
+                ):
+                    run.append(t)
+                elif t[0] == "-" and run:
+                    continue
+                else:
+                    break
+            if run and len(run) <= 5:
+                words = [t[0] for t in run]
+                clean = _clean_tokens(words)
+                if clean and self._name_ok(clean):
+                    k = len(words) - len(clean)
+                    s, e = run[k][1], run[-1][1] + len(clean[-1])
+                    return _NP("name", self.text[s:e], s, e)
+            return None
+        phrase: list[tuple[str, int, int]] = []
+        for t in toks:
+            if not _is_word(t[0]) or (t[0] in NP_STOP) or len(phrase) >= 8:
+                break
+            if self.verbs.fullmatch(t[0]):
+                break
+            phrase.append(t)
+        if not phrase:
+            return None
+        first = phrase[0][0].lower()
+        if first in DEMONSTRATIVES and len(phrase) <= 4:
+            return _NP("pron", phrase[0][0], phrase[0][1], phrase[-1][2])
+        if not (first in DETERMINERS or first.startswith(("l’", "l'"))):
+            if not (self.lang == "en" and _bare_group(phrase)):
+                return None
+        s, e = phrase[0][1], phrase[-1][2]
+        np = _NP("phrase", self.text[s:e], s, e)
+        # apposition: "said another witness, former adviser Fiona Hill."
+        rest_off = e - off
+        m = re.match(r"[^,.;]*,\s*([^,.;:\x00]{1,80}?)\s*(?=[,.;]|$)", seg[rest_off:])
+        if m:
+            inner = m.group(1)
+            runs = list(_CAP_RUN.finditer(inner))
+            if runs and runs[-1].end() == len(inner):
+                toks2 = _clean_tokens(runs[-1].group(0).split())
+                if len(toks2) >= 2 and _given(toks2[0]):
+                    k = runs[-1].group(0).find(toks2[0])
+                    ps = off + rest_off + m.start(1) + runs[-1].start() + k
+                    pe = ps + len(" ".join(toks2))
+                    return _NP("name", self.text[ps:pe], ps, pe)
+        return np
+
+    # ---- attribution patterns -----------------------------------------------------
+
+    def after(self, seg: str, off: int) -> _NP | None:
+        """"…," X said / said X / dit-il — the attribution that follows a quote."""
+        if self.lang == "fr":
+            m = _FR_INVERSION.match(seg)
+            if m and self.verbs.fullmatch(m.group(1)):
+                return _NP("pron", m.group(2), off + m.start(2), off + m.end(2))
+        acc = _ACCORDING.match(seg.lstrip(" ,;—–-\u00a0"))
+        if acc:
+            pos = len(seg) - len(seg.lstrip(" ,;—–-\u00a0")) + acc.end()
+            np = self.np_after(seg[pos:], off + pos)
+            if np:
+                return np
+        for k, v in enumerate(self.verbs.finditer(seg)):
+            between = seg[: v.start()]
+            b = between.strip(" \t\u00a0,;:—–-")
+            if b and all(w.lower() in TRAILING_AUX for w in b.split()):
+                b = ""  # "…», había declarado la rama local" (auxiliary + participle)
+            if k == 0 and v.start() <= 80:
+                if not b:
+                    np = self.np_after(seg[v.end() :].lstrip(" \u00a0"), off + _lead(seg, v.end()))
+                    if np:
+                        return np
+                    rest = seg[v.end() :].strip(" \u00a0")
+                    if self.lang == "es" and (not rest or rest[0] in ".;"):
+                        # Spanish drops the subject: "…», critica." means the person last named
+                        return _NP("pron", "", off + v.start(), off + v.end())
+                ap = re.match(r"\s*([^,;:()\x00]{1,40}),\s*[^,;:\x00]{1,90},\s*$", between)
+                if ap:
+                    # "Mayer, Disney’s chairman of …, said"
+                    np = self.np_before(ap.group(1) + " ", off + ap.start(1))
+                    if np and np.kind in ("name", "phrase", "pron"):
+                        return np
+                elif not re.search(r"[,;:!?()]|\.\s", b) and len(b.split()) <= 7:
+                    np = self.np_before(between, off)
+                    if np and np.start - off >= len(between) - len(between.lstrip(" ,;:—–-")):
+                        if self._covers(between, np, off):
+                            return np
+            # ", says Laura Spitler, an astronomer …" at the end of the sentence
+            if re.search(r"[,—–]\s*$", between):
+                np = self.np_after(seg[v.end() :].lstrip(" \u00a0"), off + _lead(seg, v.end()))
+                if np:
+                    return np
+            mm = re.search(r"[,—–]\s*([^,;:\x00]{1,60}?)\s*$", between)
+            if mm:
+                np = self.np_before(between, off)
+                if np and np.start - off >= mm.start(1) and self._covers(between, np, off):
+                    return np
+        return None
+
+    def _covers(self, between: str, np: _NP, off: int) -> bool:
+        """The words between a quote and its verb must be the speaker and nothing else
+        (so "… campaign did not appeal to Julie Graham, … she said" is no attribution)."""
+        head = between[: np.start - off]
+        words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", head)]
+        return all(
+            w.lower() in STOP_CAPS or w.lower() in DETERMINERS or w.lower() in TITLES or _is_cap(w)
+            for w in words
+        ) and len(words) <= 5
+
+    def before(self, seg: str, off: int, verbs: re.Pattern[str] | None = None) -> _NP | None:
+        """X said: "…" / X told them it was his "duty" / according to X, "…"."""
+        verbs = verbs or self.verbs
+        best: _NP | None = None
+        best_pos = -1
+        acc = None
+        for acc in _ACCORDING.finditer(seg):
+            pass
+        if acc:
+            np = self.np_after(seg[acc.end() :], off + acc.end())
+            if np:
+                best, best_pos = np, acc.start()
+        for v in reversed(list(verbs.finditer(seg))):
+            if v.start() < best_pos:
+                break
+            word = v.group(0).lower()
+            if self.lang == "en" and word.endswith("ing"):
+                continue
+            pre = seg[: v.start()]
+            np = self.np_before(pre, off)
+            if np:
+                return np
+            inverted = self.lang != "en" or not pre.strip() or re.search(r"[,—–:\x00]\s*$", pre)
+            if inverted:
+                np = self.np_after(seg[v.end() :].lstrip(" \u00a0"), off + _lead(seg, v.end()))
+                if np and (np.kind != "pron" or self.lang != "en"):
+                    return np
+        return best
+
+    def mention(self, seg: str, off: int, lax: bool) -> _NP | None:
+        """The first person named in a stretch of text (the likely subject)."""
+        for m in _CAP_RUN.finditer(seg):
+            before = seg[: m.start()].rstrip()
+            prev = re.search(r"([^\W\d_]+)$", before)
+            if prev and prev.group(1).lower() in PREPOSITIONS:
+                continue
+            raw = m.group(0)
+            if re.search(r"[’']s?$", raw) and not raw.endswith("s’"):
+                if raw.endswith(("’s", "'s")):
+                    continue
+            toks = _clean_tokens(raw.split())
+            if not toks or toks[0].lower() in STOP_CAPS:
+                continue
+            initial = not before.strip(" \x00“\"„«»‘'‚")
+            if self.people.is_person(toks) or (
+                lax and self._name_ok(toks) and self.lang == "en" and not (initial and len(toks) == 1)
+            ):
+                k = raw.find(toks[0])
+                s = off + m.start() + k
+                e = s + len(" ".join(toks))
+                return _NP("name", self.text[s:e], s, e)
+        return None
+
+
+_REL_CLAUSE = re.compile(
+    r",\s*(?:que|qui|who|which|quien|dont|der|die|das)\b[^,;:\x00]{1,80},\s*$", re.I
+)
+_GROUP_NOUNS = frozenset(
+    "police staff management government officials authorities prosecutors investigators "
+    "spokesman spokeswoman spokesperson experts analysts residents witnesses researchers "
+    "scientists organizers organisers critics officers doctors lawyers sources".split()
+)
+
+
+def _bare_group(toks: list[tuple[str, int, int]]) -> bool:
+    """ "Officials said", "police said": a speaker written without a determiner."""
+    if not toks or len(toks) > 3:
+        return False
+    if any(t[0].lower() in STOP_CAPS or t[0].lower() in TRAILING_AUX for t in toks):
+        return False
+    return toks[-1][0].lower() in _GROUP_NOUNS
+
+
+def _lead(seg: str, pos: int) -> int:
+    """Offset of the first non-space character at or after pos."""
+    while pos < len(seg) and seg[pos] in " \u00a0":
+        pos += 1
+    return pos
+
+
+# --------------------------------------------------------------------------------------
+# Speech or term?
+# --------------------------------------------------------------------------------------
+
+_WORDS = re.compile(r"[^\W\d_][\w’'\-]*")
+_CONJ = re.compile(r"\s*(?:,|or|and|ou|et|oder|und|o|y|u|,\s*and|,\s*or)?\s*", re.I)
+
+
+def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> None:
+    """Mark spans that are names, titles, slogans or mentioned words, not speech."""
+    text = ctx.text
+    has_double = any(text[sp.open] in "“\"„«»" for sp in spans if sp.parent < 0)
+    keys: dict[str, list[int]] = {}
+    for i, sp in enumerate(spans):
+        core = text[sp.start : sp.end].strip(" .,;:!?…-–—\u00a0").casefold()
+        keys.setdefault(core, []).append(i)
+    for i, sp in enumerate(spans):
+        content = text[sp.start : sp.end]
+        core = content.strip(" .,;:!?…-–—\u00a0")
+        words = _WORDS.findall(core)
+        nw = len(words)
+        if nw == 0:
+            sp.is_quote = False
+            continue
+        short = nw <= 4
+        ends_punct = content.rstrip()[-1:] in ",.!?;:…"
+        line_start = text.rfind("\n", 0, sp.open) + 1
+        pre = text[max(line_start, sp.open - 60) : sp.open]
+        post = text[sp.close + 1 : sp.close + 40] if sp.closed else ""
+        term = False
+        if nw <= 8:
+            if _TERM_BEFORE.search(pre):
+                term = True
+            else:
+                pw = _WORDS.findall(pre[-25:])
+                if pw and pw[-1].lower() in _TERM_NOUNS and not pre.rstrip().endswith((",", ":")):
+                    term = True
+        if short and not term and sp.closed and not ends_punct:
+            nxt = _WORDS.match(post.lstrip())
+            if nxt and nxt.group(0).lower() in _TERM_NOUNS:
+                term = True
+        if short and not term and core[:1].isupper() and not ends_punct:
+            if re.search(r"(?<![\w’'-])" + re.escape(core) + r"(?![\w’'-])", masked):
+                term = True
+        if short and not term:
+            same = keys.get(core.casefold(), [])
+            if len(same) >= 2:
+                if core[:1].isupper():
+                    if not any(spans[j].explicit_after for j in same):
+                        term = True
+                elif same[0] != i and not sp.explicit:
+                    term = True
+        headline = sp.line == att.headline_line
+        if short and not term and sp.parent < 0 and not headline and not sp.explicit_after:
+            ss, se = att.sents[att.sent_of(sp.open)]
+            verb_before = ctx.verbs.search(masked, ss, sp.open)
+            said_before = verb_before or _ACCORDING.search(masked, ss, sp.open)
+            standalone = not masked[ss : sp.open].strip(" “\"„«»‘'‚") and not masked[
+                sp.close + 1 : se
+            ].strip(" .!?”\"»’'")
+            if standalone:
+                pass  # “Please.” on its own is speech
+            elif text[sp.open] in "‘'‚" and has_double and not verb_before:
+                # an article that quotes speech in double marks uses single ones for
+                # scare quotes and names: an ‘oxygen bar’, in ‘poor’ category
+                term = True
+            elif not said_before and _title_case(words):
+                # “Star Wars,” “Mary Poppins” and “Bambi.”: titles and names
+                term = True
+            elif _PUBLICATION_BEFORE.search(pre):
+                term = True  # sagte er gegenüber „heise online“
+        if not term and nw <= 8 and sp.parent < 0 and sp.closed:
+            le = text.find("\n", sp.close)
+            le = len(text) if le < 0 else le
+            if _CITATION_LABEL.fullmatch(text[line_start : sp.open]) and _CITATION_TAIL.fullmatch(
+                text[sp.close + 1 : le]
+            ):
+                term = True  # heise.de: „Wiki-News für China“ (14.03.2006, 15:14 Uhr MEZ)
+        if short and not term and sp.parent >= 0 and not ends_punct:
+            outer = spans[sp.parent]
+            inside = text[max(outer.start, sp.open - 50) : sp.open]
+            if not ctx.nested_verbs.search(inside) and "quote" not in inside.lower():
+                term = True
+        if not term and i > 0:
+            prev = spans[i - 1]
+            if (
+                not prev.is_quote
+                and prev.line == sp.line
+                and prev.closed
+                and prev.close < sp.open
+                and _CONJ.fullmatch(text[prev.close + 1 : sp.open])
+                and short
+            ):
+                term = True
+        if term:
+            sp.is_quote = False
+    # “severe” or “emergency” levels: a term joined by "or"/"and" makes its partner one too
+    for i in range(len(spans) - 1, 0, -1):
+        sp, prev = spans[i], spans[i - 1]
+        if (
+            not sp.is_quote
+            and prev.is_quote
+            and prev.line == sp.line
+            and prev.closed
+            and prev.close < sp.open
+            and not prev.explicit_after
+            and len(_WORDS.findall(text[prev.start : prev.end])) <= 4
+            and _CONJ.fullmatch(text[prev.close + 1 : sp.open])
+        ):
+            prev.is_quote = False
+
+
+# --------------------------------------------------------------------------------------
+# The whole pipeline
+# --------------------------------------------------------------------------------------
+
+
+_FUNCTION_WORDS = frozenset(
+    "of the a an and in on at to for de la le les du des der die das von und y el los las del".split()
+)
+_PUBLICATION_BEFORE = re.compile(
+    r"\b(?:gegenüber|laut|zufolge|according\s+to|selon|según|d[’']après|interview\s+with"
+    r"|quoted\s+by|cited\s+by)\s+(?:(?:der|die|dem|den|the|la|le|el|l[’'])\s*)?$",
+    re.I,
+)
+_CITATION_LABEL = re.compile(r"[\s\-–•*]*[\w.\-/]{1,40}(?:\s[\w.\-/]{1,20}){0,2}:\s*")
+_CITATION_TAIL = re.compile(r"\s*(?:\([^)]*\))?\s*\.?\s*")
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word capitalised except small function words: a title or a name."""
+    if not words or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in words)
+
+
+def _mask(text: str, spans: list[_Span]) -> str:
+    """Hide quote contents so that sentence splitting and attribution only see
+    the narrator's words; keep a final . ! ? so sentence ends stay visible."""
+    chars = list(text)
+    for sp in spans:
+        if sp.parent >= 0:
+            continue
+        end = sp.end
+        while end > sp.start and text[end - 1] in ".!?…":
+            end -= 1
+        for k in range(sp.start, end):
+            if chars[k] != "\n":
+                chars[k] = "\x00"
+    return "".join(chars)
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    """Every direct quotation in `text`, sorted by start, with its speaker.
+
+    `text` is an article's plain text (blocks separated by newlines, the first
+    line usually the headline). Pure and fast: no IO, regexes compiled once.
+    """
+    if not text or not any(c in _QUOTE_CHARS for c in text):
+        return []
+    spans = _scan(text)
+    if not spans:
+        return []
+    masked = _mask(text, spans)
+    ctx = _Ctx(text)
+    return _Attributor(ctx, spans, masked).run()
+
+
+class _Attributor:
+    """Find a speaker for every quote: explicit patterns first, then context."""
+
+    def __init__(self, ctx: _Ctx, spans: list[_Span], masked: str) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.spans = spans
+        self.masked = masked
+        self.sents = _sentences(masked)
+        self.starts = [s for s, _ in self.sents]
+        self.known: set[str] = set()
+        self.nps: dict[int, _NP] = {}
+        self._cands: dict[int, list[tuple[str, _NP]]] = {}
+        first = re.search(r"\S", self.text)
+        self.headline_line = -1
+        if first:
+            le = self.text.find("\n", first.start())
+            line = self.text[first.start() : le if le >= 0 else len(self.text)].rstrip()
+            # a headline is short and does not end like a sentence
+            if len(line) <= 200 and not line.endswith((".", "!", ";")):
+                self.headline_line = self.text.count("\n", 0, first.start())
+
+    def sent_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def canon(self, np: _NP) -> str:
+        if np.kind == "name":
+            toks = _clean_tokens(np.text.split())
+            return " ".join(self.ctx.people.fullest(toks))
+        return np.text.strip(" ,.;:")
+
+    # ---- pass 1: explicit attributions --------------------------------------------
+
+    def explicit(self) -> None:
+        ctx, masked = self.ctx, self.masked
+        top = [i for i, sp in enumerate(self.spans) if sp.parent < 0]
+        for n, i in enumerate(top):
+            sp = self.spans[i]
+            si = self.sent_of(sp.open)
+            ss, se = self.sents[si]
+            np = None
+            if sp.closed:
+                nxt = _lead(masked, sp.close + 1)
+                end = self.sents[self.sent_of(nxt)][1] if nxt < len(masked) else se
+                end = max(end, se)
+                if n + 1 < len(top) and self.spans[top[n + 1]].open < end:
+                    end = self.spans[top[n + 1]].open
+                np = ctx.after(masked[sp.close + 1 : end], sp.close + 1)
+                sp.explicit_after = np is not None and np.kind != "first"
+            if np is None:
+                start = ss
+                if n > 0 and self.spans[top[n - 1]].close >= ss:
+                    start = max(start, self.spans[top[n - 1]].close + 1)
+                if start < sp.open:
+                    np = ctx.before(masked[start : sp.open], start)
+            self._set(sp, i, np)
+        for i, sp in enumerate(self.spans):
+            if sp.parent < 0:
+                continue
+            outer = self.spans[sp.parent]
+            start = outer.start
+            for j in range(i - 1, sp.parent, -1):
+                if self.spans[j].parent == sp.parent and self.spans[j].close < sp.open:
+                    start = self.spans[j].close + 1
+                    break
+            np = ctx.before(self.text[start : sp.open], start, ctx.nested_verbs)
+            self._set(sp, i, np)
+
+    def _set(self, sp: _Span, i: int, np: _NP | None) -> None:
+        if np is None or np.kind == "first":
+            return
+        sp.explicit = True
+        self.nps[i] = np
+        sp.sp_kind = np.kind
+        sp.sp_start, sp.sp_end = np.start, np.end
+        if np.kind == "name":
+            toks = _clean_tokens(np.text.split())
+            self.ctx.people.add(toks)
+        if np.kind != "pron":
+            sp.speaker = self.canon(np) if np.kind == "name" else np.text.strip(" ,.;:")
+
+    # ---- pass 2: context ----------------------------------------------------------
+
+    def run(self) -> list[Quote]:
+        self.explicit()
+        _classify(self.ctx, self.spans, self.masked, self)
+        for i in self.nps:
+            sp = self.spans[i]
+            if sp.speaker and sp.sp_kind == "name":
+                sp.speaker = self.canon(self.nps[i])
+                self.known.add(sp.speaker)
+        for i, sp in enumerate(self.spans):
+            if not sp.is_quote and sp.parent < 0 and not sp.explicit:
+                continue
+            if sp.sp_kind == "pron":
+                self._resolve(sp, self.nps[i])
+            elif not sp.speaker:
+                self._fallback(i, sp)
+        out = []
+        for sp in self.spans:
+            if sp.is_quote:
+                out.append(
+                    Quote(sp.start, sp.end, self.text[sp.start : sp.end], sp.speaker,
+                          sp.sp_start, sp.sp_end)
+                )
+        return out
+
+    def _inherit(self, sp: _Span, other: _Span) -> bool:
+        if other.speaker:
+            sp.speaker, sp.sp_start, sp.sp_end = other.speaker, other.sp_start, other.sp_end
+            return True
+        return False
+
+    def _fallback(self, i: int, sp: _Span) -> None:
+        ctx, masked, spans = self.ctx, self.masked, self.spans
+        if sp.parent >= 0:
+            for j in range(i - 1, sp.parent, -1):
+                if spans[j].parent == sp.parent and spans[j].is_quote and self._inherit(sp, spans[j]):
+                    return
+            self._inherit(sp, spans[sp.parent])
+            return
+        prev_quotes = [j for j in range(i) if spans[j].parent < 0 and spans[j].is_quote]
+        if sp.cont_prev and prev_quotes and self._inherit(sp, spans[prev_quotes[-1]]):
+            return
+        if sp.line == self.headline_line:
+            key = _norm(self.text[sp.start : sp.end])
+            for j, q in enumerate(spans):
+                if j != i and q.speaker and q.line != sp.line and key and key in _norm(
+                    self.text[q.start : q.end]
+                ):
+                    self._inherit(sp, q)
+                    return
+        si = self.sent_of(sp.open)
+        ss, se = self.sents[si]
+        for j in reversed(prev_quotes):
+            if spans[j].open >= ss and self._inherit(sp, spans[j]):
+                return
+        np = ctx.mention(masked[ss : sp.open], ss, lax=False)
+        if np:
+            self._take(sp, np)
+            return
+        for j in reversed(prev_quotes):
+            if spans[j].line == sp.line and self._inherit(sp, spans[j]):
+                return
+        k = si - 1
+        while k >= 0 and k >= si - 3:
+            s, e = self.sents[k]
+            if self.text.count("\n", s, ss) > 0:
+                break
+            np = ctx.before(masked[s:e], s) or ctx.mention(masked[s:e], s, lax=False)
+            if np and np.kind != "first":
+                if np.kind == "pron":
+                    self._resolve(sp, np, k)
+                else:
+                    self._take(sp, np)
+                return
+            k -= 1
+        np = ctx.mention(masked[ss:se], ss, lax=True)
+        if np:
+            self._take(sp, np)
+            return
+        for j in reversed(prev_quotes):
+            if sp.line - spans[j].line > 4:
+                break
+            if self._inherit(sp, spans[j]):
+                return
+
+    def _take(self, sp: _Span, np: _NP) -> None:
+        sp.speaker = self.canon(np)
+        sp.sp_start, sp.sp_end = np.start, np.end
+
+    def _resolve(self, sp: _Span, pron: _NP, from_sent: int | None = None) -> None:
+        """he/she/il/er → the nearest person the article named before, preferring
+        someone already quoted (a pronoun after a quote usually means the source)."""
+        sp.sp_start, sp.sp_end = pron.start, pron.end
+        if pron.text.lower() in PLURAL_PRONOUNS:
+            return
+        si = self.sent_of(sp.open) if from_sent is None else from_sent
+        lines_seen = 0
+        k = si
+        while k >= 0 and k >= si - 10:
+            s, e = self.sents[k]
+            if k < si and self.text.count("\n", e, self.sents[k + 1][0]) > 0:
+                lines_seen += 1
+                if lines_seen > 4:
+                    break
+            cands = self._candidates(k)
+            if k == si and from_sent is None:
+                cands = [c for c in cands if c[1].start < sp.open and c[0] in self.known]
+            if cands:
+                for name, np in cands:
+                    if name in self.known:
+                        sp.speaker = name
+                        return
+                sp.speaker = cands[0][0]
+                return
+            k -= 1
+
+    def _candidates(self, k: int) -> list[tuple[str, _NP]]:
+        if k in self._cands:
+            return self._cands[k]
+        ctx, masked = self.ctx, self.masked
+        s, e = self.sents[k]
+        out: list[tuple[str, _NP]] = []
+        for sp in self.spans:
+            if sp.parent < 0 and sp.is_quote and s <= sp.open < e and sp.speaker:
+                if sp.sp_kind in ("name", "phrase") and sp.sp_start is not None:
+                    out.append((sp.speaker, _NP(sp.sp_kind, sp.speaker, sp.sp_start, sp.sp_end or 0)))
+        for v in ctx.verbs.finditer(masked, s, e):
+            if self.ctx.lang == "en" and v.group(0).lower().endswith("ing"):
+                continue
+            np = ctx.np_before(masked[s : v.start()], s)
+            if not np:
+                pre = masked[s : v.start()]
+                if ctx.lang != "en" or re.search(r"[,—–:\x00]\s*$", pre) or not pre.strip():
+                    np = ctx.np_after(masked[v.end() : e].lstrip(" "), _lead(masked, v.end()))
+            if np and np.kind in ("name", "phrase"):
+                out.append((self.canon(np), np))
+        for a in _ACCORDING.finditer(masked, s, e):
+            np = ctx.np_after(masked[a.end() : e], a.end())
+            if np and np.kind in ("name", "phrase"):
+                out.append((self.canon(np), np))
+        pos = s
+        while pos < e:
+            np = ctx.mention(masked[pos:e], pos, lax=False)
+            if not np:
+                break
+            out.append((self.canon(np), np))
+            pos = np.end
+        self._cands[k] = out
+        return out
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().casefold()

@@ -327,8 +327,11 @@ class _Renderer:
         fold_only: bool = False,
     ) -> None:
         """Wrap a fragment under its prefixes and emit its lines."""
+        limit = self.width // 2  # deep nesting in a narrow pane: keep room for the words
+        if len(first_prefix) > limit or len(rest_prefix) > limit:
+            first_prefix, rest_prefix = first_prefix[:limit], rest_prefix[:limit]
         prefix_width = max(cell_len(first_prefix), cell_len(rest_prefix))
-        avail = max(self.width - prefix_width, 4)
+        avail = max(self.width - prefix_width, 1)
         disp = frag.disp
         if fold_only:
             ranges = []
@@ -372,7 +375,7 @@ class _Renderer:
             for n, url in enumerate(self.doc.links, 1):
                 label = f"[{n}]".rjust(digits + 2) + " "
                 url = clean_inline(url)
-                avail = max(self.width - len(label), 4)
+                avail = max(self.width - len(label), 1)
                 pieces = _fold(url, 0, len(url), avail, url.isascii()) if url else [(0, 0)]
                 for k, (a, b) in enumerate(pieces):
                     prefix = label if k == 0 else " " * len(label)
@@ -516,7 +519,9 @@ class _Renderer:
         rule("└", "┴", "┘")
         if shown < ncols:
             note = f"(table cut to {shown} of {ncols} columns)"
-            self.emit(note, [RichSpan(0, len(note), self.styles["caption"])])
+            style = self.styles["caption"]
+            for a, b in _wrap(note, self.width):
+                self.emit(note[a:b], [RichSpan(0, b - a, style)])
 
 
 def _share(natural: list[int], avail: int) -> list[int]:
@@ -553,8 +558,13 @@ def _is_header_row(row: list[_Fragment | None], bold: Style) -> bool:
 
 def _tight(previous: Block, block: Block) -> bool:
     """Whether ``block`` follows ``previous`` without a blank line (list items, captions)."""
-    if block.kind == "list_item" and previous.kind == "list_item":
-        return True
+    if block.kind == "list_item":
+        # a list's items, and a definition (<dd>) under its term (<dt>)
+        return previous.kind == "list_item" or (
+            block.marker is None and previous.kind == "paragraph"
+        )
+    if block.kind == "table":
+        return previous.kind == "caption"
     return block.kind == "caption" and previous.kind in ("image", "table")
 
 

@@ -36,7 +36,11 @@ def snippet_text(snippet: str, match_style: Style | str, style: Style | str = ""
         elif part == MATCH_END:
             inside = False
         elif part:
-            text.append(clean_inline(part) if part.strip() else " ", match_style if inside else "")
+            # Keep the spaces around a match: clean_inline strips the ends of what it cleans.
+            lead = " " if part[:1].isspace() else ""
+            trail = " " if part[-1:].isspace() and part.strip() else ""
+            cleaned = clean_inline(part)
+            text.append(lead + cleaned + trail if cleaned else " ", match_style if inside else "")
     return text
 
 

@@ -54,7 +54,9 @@ def describe_bindings(app, bindings: BindingsMap) -> list[tuple[str, str, str]]:
     order: list[str] = []
     for key, key_bindings in bindings.key_to_bindings.items():
         for binding in key_bindings:
-            if binding.system:
+            # Only our own bindings (all have ids) and the palette: Textual's inherited scroll
+            # and copy keys would drown the list.
+            if binding.system or (binding.id is None and binding.action != "command_palette"):
                 continue
             ident = binding.id or f"{binding.action}:{binding.description}"
             if ident not in by_id:

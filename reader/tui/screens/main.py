@@ -48,6 +48,7 @@ class MainScreen(Screen):
 
     def __init__(self, fetch_rows, clock) -> None:
         super().__init__()
+        self.narrow_sidebar = False
         self._fetch_rows = fetch_rows
         self._clock = clock
 
@@ -73,6 +74,9 @@ class MainScreen(Screen):
         self.query_one("#article-pane").border_title = "Article"
         self._apply_pane(self.pane)
         self._apply_sidebar()
+        ready = getattr(self.app, "main_screen_ready", None)
+        if ready is not None:
+            ready()
 
     # -- widgets -------------------------------------------------------------------
 
@@ -154,13 +158,22 @@ class MainScreen(Screen):
 
     @property
     def sidebar_shown(self) -> bool:
+        # One pane at a time when narrow: there f swaps the article for its facts, and that
+        # choice is not remembered (it would hide the article on the next start).
+        if self.narrow:
+            return self.narrow_sidebar
         if self.sidebar_wanted is not None:
             return self.sidebar_wanted
         return bool(getattr(self.app, "config_sidebar", True)) and (
             self.size.width >= SIDEBAR_AUTO_WIDTH
         )
 
-    def toggle_sidebar(self) -> bool:
+    def toggle_sidebar(self) -> bool | None:
+        """Flip the sidebar; returns the choice to remember (None when narrow)."""
+        if self.narrow:
+            self.narrow_sidebar = not self.narrow_sidebar
+            self._apply_sidebar()
+            return None
         self.sidebar_wanted = not self.sidebar_shown
         return self.sidebar_wanted
 

@@ -239,11 +239,10 @@ class ArticleView(ScrollView, can_focus=True):
         title.no_wrap = False
         lines.extend(title.wrap(console, width))
         meta = Text(no_wrap=False, end="")
-        parts = [
-            safe_text(article.feed_title),
-            safe_text(article.author),
-            Text(long_date(article.published)),
-        ]
+        feed, author = safe_text(article.feed_title), safe_text(article.author)
+        if author.plain.casefold() == feed.plain.casefold():
+            author = Text()
+        parts = [feed, author, Text(long_date(article.published))]
         for part in (p for p in parts if p.plain):
             if meta.plain:
                 meta.append(" · ")

@@ -134,13 +134,13 @@ class FeedList(OptionList, inherit_bindings=False):
 
     @staticmethod
     def _prompt(title: str | Text, count: int, *, bold: bool = False, error: str | None = None):
-        grid = Table.grid(expand=True, padding=(0, 0))
+        grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True)
         name = title if isinstance(title, Text) else Text(title)
         if bold or count:
             name.stylize("bold")
-        grid.add_row(name, Text(f" {count:,}" if count else "", style="bold" if count else ""))
+        grid.add_row(name, Text(f"{count:,}" if count else "", style="bold" if count else ""))
         if error:
             grid.add_row(Text("  " + error, style="dim"), "")
         return grid

@@ -99,11 +99,14 @@ class HeadlineList(ScrollView, can_focus=True):
     class Selected(Message):
         """A headline was chosen (enter or click): open its article."""
 
-        def __init__(self, headline_list: HeadlineList, article_id: int, index: int):
+        def __init__(
+            self, headline_list: HeadlineList, article_id: int, index: int, via_click: bool
+        ) -> None:
             super().__init__()
             self.headline_list = headline_list
             self.article_id = article_id
             self.index = index
+            self.via_click = via_click
 
         @property
         def control(self) -> HeadlineList:
@@ -172,7 +175,8 @@ class HeadlineList(ScrollView, can_focus=True):
         screen (new articles arriving above it push the rest of the list, not the reader).
         """
         old_id = self.current_id
-        old_offset = self.cursor * self._row_height - round(self.scroll_y)
+        old_scroll = round(self.scroll_y)
+        old_offset = self.cursor * self._row_height - old_scroll
         old_cursor = self.cursor
         self._generation += 1
         self._loading.clear()
@@ -190,7 +194,10 @@ class HeadlineList(ScrollView, can_focus=True):
             index = min(old_cursor, len(ids) - 1) if keep_selection else 0
         self._relayout()
         if keep_selection and target is not None:
-            self.scroll_to(y=max(0, index - old_offset), animate=False, immediate=True)
+            # At the top of the list, stay there so new articles show; further down, keep the
+            # highlighted row where it was on screen.
+            top = index * self._row_height - old_offset if old_scroll > 0 else 0
+            self.scroll_to(y=max(0, top), animate=False, immediate=True)
         else:
             self.scroll_to(y=0, animate=False, immediate=True)
         self._move(max(index, 0), center=select_id is not None and not keep_selection)
@@ -241,12 +248,12 @@ class HeadlineList(ScrollView, can_focus=True):
                     cache[key] = dataclasses.replace(row, read=True)
         self.refresh()
 
-    def select_index(self, index: int, *, open_it: bool = False) -> None:
+    def select_index(self, index: int, *, open_it: bool = False, via_click: bool = False):
         if not self._ids:
             return
         self._move(max(0, min(index, len(self._ids) - 1)))
         if open_it:
-            self.action_select()
+            self._select(via_click)
 
     def select_id(self, article_id: int, *, open_it: bool = False) -> bool:
         index = self._index_of(article_id)
@@ -288,9 +295,12 @@ class HeadlineList(ScrollView, can_focus=True):
         self.select_index(len(self._ids) - 1)
 
     def action_select(self) -> None:
+        self._select(via_click=False)
+
+    def _select(self, via_click: bool) -> None:
         article_id = self.current_id
         if article_id is not None:
-            self.post_message(self.Selected(self, article_id, self.cursor))
+            self.post_message(self.Selected(self, article_id, self.cursor, via_click))
 
     # -- events -------------------------------------------------------------------
 
@@ -301,10 +311,11 @@ class HeadlineList(ScrollView, can_focus=True):
         index = (offset.y + round(self.scroll_y)) // self._row_height
         if 0 <= index < len(self._ids):
             self.focus()
-            self.select_index(index, open_it=True)
+            self.select_index(index, open_it=True, via_click=True)
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
+        self._scroll_to_cursor()
 
     def _on_page_loaded(self, message: HeadlineList._PageLoaded) -> None:
         message.stop()
@@ -359,7 +370,7 @@ class HeadlineList(ScrollView, can_focus=True):
         text.append(f"{date} ", style=self._style("date"))
         title_style = self._style("unread" if unread else "read")
         if width >= 70:
-            feed_width = min(18, max(10, width // 6))
+            feed_width = min(20, max(10, width // 6))
             feed = safe_text(row.feed_title)
             feed.truncate(feed_width, overflow="ellipsis", pad=True)
             feed.stylize(self._style("feed"))
@@ -382,7 +393,7 @@ class HeadlineList(ScrollView, can_focus=True):
             Segment(seg.text, style + seg.style if seg.style else style, seg.control)
             for seg in text.render(self.app.console, end="")
         ]
-        return Strip(segments, width).crop_extend(0, width, style)
+        return Strip(segments).crop_extend(0, width, style)
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"headline-list--{name}", partial=True)
