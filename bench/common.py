@@ -9,6 +9,7 @@ process, and each timed command is a fresh process whose peak memory is read fro
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import random
@@ -257,10 +258,8 @@ def _tree_rss(pid: int) -> int:
         proc = psutil.Process(pid)
         total = proc.memory_info().rss
         for child in proc.children(recursive=True):
-            try:
+            with contextlib.suppress(psutil.Error):
                 total += child.memory_info().rss
-            except psutil.Error:
-                pass
         return total
     except psutil.Error:
         return 0

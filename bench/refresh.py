@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import (  # noqa: E402
+from common import (
     FeedServer,
     Series,
     machine_summary,
@@ -148,8 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--feeds", type=int, default=200)
     ap.add_argument("--items", type=int, default=50)
     ap.add_argument("--runs", type=int, default=3, help="runs per figure; the median is shown")
-    ap.add_argument("--threads", type=int, default=16, help="newsboat reload-threads and "
-                    "newsdeck connections")
+    ap.add_argument(
+        "--threads", type=int, default=16, help="newsboat reload-threads and newsdeck connections"
+    )
     ap.add_argument("--no-newsboat", action="store_true", help="time newsdeck only")
     ap.add_argument("--no-warm", action="store_true", help="skip the warm (304) runs")
     ap.add_argument("--server", choices=["nginx", "python"], default="nginx")

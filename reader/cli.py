@@ -199,8 +199,9 @@ def cmd_add(lib, args: argparse.Namespace) -> int:
         title = clean_inline(sub.feed.title or "")
         line += f" ({title + ', ' if title else ''}{count:,} article{'s' if count != 1 else ''})"
     print(line)
-    if sub.feed.last_error:
-        print(f"newsdeck: {sub.feed.url}: {sub.feed.last_error}", file=sys.stderr)
+    note = sub.feed.last_error or (sub.result.error if sub.result else None)
+    if note:  # "partly readable: ..." or "the feed lists no articles"
+        print(f"newsdeck: {sub.feed.url}: {note}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -26,8 +26,8 @@ import queue
 import threading
 import time
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -307,7 +307,7 @@ async def _finish(
             request.url,
             ok=False,
             gone=True,
-            error="HTTP 410 Gone: the feed was removed; newsdeck stops asking",
+            error="HTTP 410 Gone: the site removed the feed; disabled (fetch --force retries)",
             **common,
         )
     if code >= 400 or code < 200:
@@ -364,7 +364,7 @@ class HostSlots:
         return (parsed.hostname or "").lower()
 
     @contextlib.asynccontextmanager
-    async def hold(self, url: str):  # type: ignore[no-untyped-def]
+    async def hold(self, url: str) -> AsyncIterator[None]:
         async with self._sems[self.key(url)]:
             yield
 
@@ -551,7 +551,3 @@ def fetch_one(url: str, config: Config, *, etag: str | None = None) -> FetchResu
     for result in fetch_all([FetchRequest(url, etag=etag)], config):
         return result
     raise AssertionError("fetch_all yielded nothing")  # pragma: no cover
-
-
-def with_error(result: FetchResult, error: str) -> FetchResult:
-    return replace(result, ok=False, error=error)

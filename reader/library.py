@@ -212,15 +212,30 @@ class Library:
     # -- refresh ---------------------------------------------------------------------
 
     def update(
-        self, *, urls: Sequence[str] | None = None, force: bool = False
+        self,
+        *,
+        urls: Sequence[str] | None = None,
+        force: bool = False,
+        full_text: bool = False,
     ) -> Iterator[UpdateResult]:
-        """Refresh feeds; yields one result per feed as each finishes (never raises per feed)."""
+        """Refresh feeds; yields one result per feed as each finishes (never raises per feed).
+
+        Feeds with full text on (``full_text = true`` or the palette toggle) then
+        get the pages of their new articles, so those are readable offline;
+        ``full_text=True`` (``fetch --full-text``) does it for every feed's
+        teasers, and with ``force`` asks again for pages that failed before.
+        Each result's ``full_text_pages`` counts the full texts stored.
+        """
+        from reader.content.fulltext import with_full_text
         from reader.update import update_feeds
 
         feeds = None
         if urls:
             feeds = [self.feed(normalize_url(u)) for u in urls]
-        return update_feeds(self.store, self.config, feeds=feeds, force=force)
+        results = update_feeds(self.store, self.config, feeds=feeds, force=force)
+        return with_full_text(
+            self.store, self.config, results, teasers=full_text, retry_failed=force and full_text
+        )
 
     # -- articles --------------------------------------------------------------------
 

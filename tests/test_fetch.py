@@ -10,12 +10,13 @@ from pathlib import Path
 
 import brotli
 import pytest
-from conftest import SAMPLE_FEEDS, free_port
+from conftest import FIXTURE_FEEDS, SAMPLE_FEEDS, free_port
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from reader import PROJECT_URL, __version__
 from reader.config import Config
+from reader.discover import DiscoveryError, find_feed_links, pick_link
 from reader.fetch import (
     FetchRequest,
     connect_error_reason,
@@ -295,3 +296,56 @@ def test_local_files_come_through_the_same_stream(tmp_path: Path) -> None:
     by_url = {r.url: r for r in results}
     assert by_url[path.as_uri()].data == FEED
     assert by_url[str(tmp_path / "missing.rss")].error == "no such file"
+
+
+# -- discovery ------------------------------------------------------------------------------
+
+
+def test_discovery_on_a_real_page() -> None:
+    """A real Shift_JIS blog page (chardet's test data) names its RSS 1.0 feed."""
+    page = (FIXTURE_FEEDS / "broken_html_page_webry.info.xml").read_bytes()
+    links = find_feed_links(page, "http://hardsoft.at.webry.info/200802/article_1.html")
+    assert [link.url for link in links] == ["http://hardsoft.at.webry.info/rss/index.rdf"]
+    assert links[0].type == "application/rss+xml" and links[0].title == "RSS"
+
+
+def test_discovery_resolves_relative_links_and_ranks_types() -> None:
+    page = """<html><head>
+      <link rel="alternate" type="application/json" href="https://example.org/wp-json/wp/v2/pages/2">
+      <link rel="alternate" type="application/json" title="JSON" href="feed.json">
+      <link rel="alternate" type="text/html" hreflang="fr" href="/fr/">
+      <link rel="Alternate Feed" type="application/atom+xml; charset=utf-8" href="/atom.xml">
+      <link rel="alternate" type="application/rss+xml" href="../rss.xml">
+      <link rel="alternate" type="application/rss+xml" href="feed:https://example.org/podcast.xml">
+      <link rel="alternate" type="application/rss+xml" href="/atom.xml">
+    </head><body><link rel="alternate" type="application/feed+json" href="/late.json"></body></html>"""
+    links = find_feed_links(page, "https://example.org/blog/post/")
+    assert [link.url for link in links] == [
+        "https://example.org/atom.xml",
+        "https://example.org/blog/rss.xml",
+        "https://example.org/podcast.xml",
+        "https://example.org/late.json",
+        "https://example.org/blog/post/feed.json",  # plain JSON last: often an API, not a feed
+    ]
+
+
+def test_discovery_honours_base_href() -> None:
+    page = '<head><base href="https://cdn.example.net/site/"><link rel="alternate" type="application/rss+xml" href="rss"></head>'
+    assert (
+        find_feed_links(page, "https://example.org/")[0].url == "https://cdn.example.net/site/rss"
+    )
+
+
+def test_pick() -> None:
+    links = find_feed_links(
+        "<link rel=alternate type=application/rss+xml href=/a><link rel=alternate type=application/rss+xml href=/b>",
+        "http://h/",
+    )
+    assert pick_link(links, None, "http://h/").url == "http://h/a"
+    assert pick_link(links, 2, "http://h/").url == "http://h/b"
+    with pytest.raises(
+        DiscoveryError, match=r"--pick 3 is out of range \(the page names 2 feeds\)"
+    ):
+        pick_link(links, 3, "http://h/")
+    with pytest.raises(DiscoveryError, match="the page names no feed"):
+        pick_link([], None, "http://h/")

@@ -358,3 +358,308 @@ def test_needs_full_text() -> None:
     ):
         assert needs_full_text(long_teaser + ending), ending
     assert needs_full_text(f"<p>{long_teaser} <a href='/x'>Read more</a></p>")
+
+
+# -- during a refresh: per-feed setting, palette toggle, fetch --full-text -------------------------
+
+TIME = PAGES / "time_hansen_geoengineering_2023.html"
+TIME_PATH = "/6330957/james-hansen-climate-warning-geoengineering-study/"
+TIME_TITLE = "James Hansen Calls for Geoengineering as a Climate Solution"
+TIME_TEASER = (
+    "James Hansen first warned Congress of the threat from climate change in 1988. Today, in a "
+    "controversial new peer-reviewed paper published in Oxford Open Climate Change, he brings a "
+    "new warning…"
+)
+
+
+def serve_two_stories(httpserver: HTTPServer) -> dict[str, int]:
+    hits = {CNN_PATH: 0, TIME_PATH: 0}
+
+    def page(request: Request) -> Response:
+        hits[request.path] += 1
+        return Response((CNN if request.path == CNN_PATH else TIME).read_bytes(), headers=HTML)
+
+    for path in hits:
+        httpserver.expect_request(path).respond_with_handler(page)
+    httpserver.expect_request("/feed.rss").respond_with_data(
+        rss(
+            [
+                (CNN_TITLE, httpserver.url_for(CNN_PATH), CNN_TEASER),
+                (TIME_TITLE, httpserver.url_for(TIME_PATH), TIME_TEASER),
+            ]
+        ),
+        headers={"Content-Type": "application/rss+xml"},
+    )
+    return hits
+
+
+def test_feed_with_full_text_in_config_gets_every_page_during_refresh(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    from reader.update import summarize
+
+    hits = serve_two_stories(httpserver)
+    url = httpserver.url_for("/feed.rss")
+    config = tmp_path / "config.toml"
+    config.write_text(f'[feeds."{url}"]\nfull_text = true\n', encoding="utf-8")
+    lib = Library.open(tmp_path / "news.db", config)
+    try:
+        lib.add_feed(url)
+        (result,) = list(lib.update())
+        assert result.new_articles == 2 and result.full_text_pages == 2
+        assert "2 full-text pages" in summarize([result])
+        texts = [lib.document(a).text for a in map(lib.article, lib.article_ids()) if a]
+        assert any(CNN_QUOTES[0] in t for t in texts)
+        assert any("Hansen" in t and word_count(t) > 800 for t in texts)
+        # The next refresh fetches no page again.
+        (again,) = list(lib.update())
+        assert again.full_text_pages == 0
+        assert hits == {CNN_PATH: 1, TIME_PATH: 1}
+    finally:
+        lib.close()
+
+
+def test_palette_toggle_turns_full_text_on_for_a_feed(lib: Library, httpserver: HTTPServer) -> None:
+    hits = serve_two_stories(httpserver)
+    url = httpserver.url_for("/feed.rss")
+    feed = lib.add_feed(url)
+    (first,) = list(lib.update())
+    assert first.full_text_pages == 0 and hits == {CNN_PATH: 0, TIME_PATH: 0}  # off by default
+    lib.set_feed_full_text(feed.id, True)
+    assert lib.feed_wants_full_text(lib.feed(url))
+    (second,) = list(lib.update())
+    assert second.full_text_pages == 2
+    assert all(a and a.full_text for a in map(lib.article, lib.article_ids()))
+
+
+def test_cli_fetch_full_text_fetches_teasers_and_reports_failures_once(
+    httpserver: HTTPServer, run_cli
+) -> None:
+    blocked = []
+
+    def forbidden(request: Request) -> Response:
+        blocked.append(request.path)
+        return Response("Subscribe to read", 403, headers=HTML)
+
+    httpserver.expect_request(CNN_PATH).respond_with_data(CNN.read_bytes(), headers=HTML)
+    httpserver.expect_request("/paywalled").respond_with_handler(forbidden)
+    httpserver.expect_request("/feed.rss").respond_with_data(
+        rss(
+            [
+                (CNN_TITLE, httpserver.url_for(CNN_PATH), CNN_TEASER),
+                (TIME_TITLE, httpserver.url_for("/paywalled"), TIME_TEASER),
+            ]
+        ),
+        headers={"Content-Type": "application/rss+xml"},
+    )
+    url = httpserver.url_for("/feed.rss")
+    assert run_cli("add", url).returncode == 0
+    plain = run_cli("fetch")
+    assert plain.returncode == 0 and "full-text" not in plain.stdout  # off unless asked
+    done = run_cli("fetch", "--full-text")
+    assert done.returncode == 0, done.stderr  # a page that cannot be had is not a failed feed
+    assert "1 full-text page" in done.stdout
+    assert (
+        "full text: 1 of 2 pages could not be read (HTTP 403 (paywall or blocked))" in done.stderr
+    )
+    assert blocked == ["/paywalled"]
+    again = run_cli("fetch", "--full-text")
+    assert "full-text" not in again.stdout and blocked == ["/paywalled"]  # not asked again
+    forced = run_cli("fetch", "--full-text", "--force")
+    assert forced.returncode == 0 and blocked == ["/paywalled", "/paywalled"]
+
+
+def test_xhtml_page_with_an_xml_declaration_is_read() -> None:
+    page = b'<?xml version="1.0" encoding="utf-8"?>\n' + CNN.read_bytes()
+    result = page_result(page, "application/xhtml+xml; charset=utf-8", "http://www.cnn.com/x")
+    assert result.ok and CNN_QUOTES[0] in result.html
+
+
+def test_header_offers_f_for_a_teaser_and_says_where_full_text_came_from() -> None:
+    from datetime import UTC, datetime
+
+    from reader.content.fulltext import header_note
+    from reader.models import Article
+
+    when = datetime(2013, 11, 27, tzinfo=UTC)
+    teaser = Article(
+        1, 1, "g", CNN_TITLE, "https://edition.cnn.com/x", None, when, when, summary=CNN_TEASER
+    )
+    assert header_note(teaser) == "only a summary in the feed · F fetches the full article"
+    assert header_note(teaser, key="ctrl+f").endswith("ctrl+f fetches the full article")
+    story = page_result(CNN.read_bytes(), "text/html", "https://edition.cnn.com/x")
+    whole = Article(
+        1, 1, "g", CNN_TITLE, "https://edition.cnn.com/x", None, when, when, content=story.html
+    )
+    assert header_note(whole) is None  # the feed carries the whole article: nothing to offer
+    fetched = Article(
+        1,
+        1,
+        "g",
+        CNN_TITLE,
+        "https://edition.cnn.com/x",
+        None,
+        when,
+        when,
+        summary=CNN_TEASER,
+        full_text=story.html,
+        full_text_status="from edition.cnn.com",
+    )
+    assert header_note(fetched, words=1190) == "full text from edition.cnn.com, 1,190 words"
+    failed = Article(
+        1,
+        1,
+        "g",
+        CNN_TITLE,
+        "https://edition.cnn.com/x",
+        None,
+        when,
+        when,
+        summary=CNN_TEASER,
+        full_text_status="HTTP 403 (paywall or blocked)",
+    )
+    assert header_note(failed) == "feed text only: HTTP 403 (paywall or blocked) · F tries again"
+    local = Article(
+        1, 1, "g", CNN_TITLE, "file:///tmp/x.html", None, when, when, summary=CNN_TEASER
+    )
+    assert header_note(local) is None  # not a web page: nothing to fetch
+
+
+def test_an_interstitial_page_with_a_meta_refresh_is_followed_once(
+    lib: Library, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_request("/out/123").respond_with_data(
+        f'<html><head><meta http-equiv="refresh" content="0;url={CNN_PATH}"></head>'
+        "<body>Redirecting…</body></html>",
+        headers=HTML,
+    )
+    httpserver.expect_request(CNN_PATH).respond_with_data(CNN.read_bytes(), headers=HTML)
+    httpserver.expect_request("/loop").respond_with_data(
+        '<html><head><meta http-equiv="refresh" content="0;url=/loop2"></head></html>',
+        headers=HTML,
+    )
+    httpserver.expect_request("/loop2").respond_with_data(
+        '<html><head><meta http-equiv="refresh" content="0;url=/loop"></head></html>',
+        headers=HTML,
+    )
+    httpserver.expect_request("/feed.rss").respond_with_data(
+        rss(
+            [
+                (CNN_TITLE, httpserver.url_for("/out/123"), CNN_TEASER),
+                (TIME_TITLE, httpserver.url_for("/loop"), TIME_TEASER),
+            ]
+        ),
+        headers={"Content-Type": "application/rss+xml"},
+    )
+    lib.subscribe(httpserver.url_for("/feed.rss"))
+    results = {r.article_id: r for r in lib.fetch_full_texts(lib.article_ids())}
+    by_title = {lib.article(aid).title: r for aid, r in results.items()}  # type: ignore[union-attr]
+    assert by_title[CNN_TITLE].ok and by_title[CNN_TITLE].words > 1000
+    assert by_title[TIME_TITLE].reason == "the page only redirects elsewhere"
+
+
+# -- in the reader ---------------------------------------------------------------------------------
+
+
+async def _settle(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until workers and the messages they post have all been handled."""
+    for _ in range(8):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in app.workers):
+            await pilot.pause()
+            if not any(w.is_running for w in app.workers):
+                return
+
+
+def _pane_text(app) -> str:  # type: ignore[no-untyped-def]
+    return " ".join(app.main.article_view.plain_text().split())
+
+
+async def test_reader_offers_F_shows_the_full_text_and_keeps_it_offline(
+    tmp_path: Path, own_server: HTTPServer
+) -> None:
+    from reader.tui.app import NewsdeckApp
+
+    own_server.expect_request(CNN_PATH).respond_with_data(CNN.read_bytes(), headers=HTML)
+    lib = Library.open(tmp_path / "news.db", tmp_path / "config.toml")
+    try:
+        (aid,) = subscribe_teasers(lib, own_server, [(CNN_TITLE, CNN_PATH, CNN_TEASER)])
+        app = NewsdeckApp(lib, startup_refresh=False)
+        async with app.run_test(size=(150, 45)) as pilot:
+            await _settle(app, pilot)
+            await pilot.press("enter")
+            await _settle(app, pilot)
+            assert app.current_article is not None and app.current_article.id == aid
+            text = _pane_text(app)
+            assert "only a summary in the feed · F fetches the full article" in text
+            assert CNN_QUOTES[0] not in text
+            await pilot.press("F")
+            await _settle(app, pilot)
+            text = _pane_text(app)
+            assert lib.article(aid).full_text  # type: ignore[union-attr]
+            assert "full text from 127.0.0.1, 1," in text and " words" in text
+            for quote in CNN_QUOTES:
+                assert quote in text
+            assert "F fetches" not in text
+    finally:
+        lib.close()
+
+    own_server.stop()  # the restart reads with no network
+    lib = Library.open(tmp_path / "news.db", tmp_path / "config.toml")
+    try:
+        app = NewsdeckApp(lib, startup_refresh=False)
+        async with app.run_test(size=(150, 45)) as pilot:
+            await _settle(app, pilot)
+            if app.current_article is None:  # the last article reopens; else open it
+                await pilot.press("enter")
+                await _settle(app, pilot)
+            text = _pane_text(app)
+            assert "full text from 127.0.0.1, 1," in text
+            assert CNN_QUOTES[1] in text
+    finally:
+        lib.close()
+
+
+async def test_reader_F_on_a_blocked_page_says_why_in_one_line(
+    lib: Library, httpserver: HTTPServer
+) -> None:
+    from reader.tui.app import NewsdeckApp
+
+    httpserver.expect_request("/paywalled").respond_with_data("Subscribe", status=403)
+    subscribe_teasers(lib, httpserver, [(CNN_TITLE, "/paywalled", CNN_TEASER)])
+    app = NewsdeckApp(lib, startup_refresh=False)
+    async with app.run_test(size=(150, 45)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("enter", "F")
+        await _settle(app, pilot)
+        notes = [n.message for n in app._notifications]
+        assert "no full text: HTTP 403 (paywall or blocked); showing the feed's text" in notes
+        text = _pane_text(app)
+        assert "feed text only: HTTP 403 (paywall or blocked) · F tries again" in text
+        assert CNN_TEASER[:60] in text
+
+
+async def test_palette_command_turns_full_text_on_for_the_selected_feed(
+    lib: Library, httpserver: HTTPServer
+) -> None:
+    from reader.tui.app import NewsdeckApp
+
+    subscribe_teasers(lib, httpserver, [(CNN_TITLE, CNN_PATH, CNN_TEASER)])
+    feed = lib.feed(httpserver.url_for("/feed.rss"))
+    app = NewsdeckApp(lib, startup_refresh=False)
+    async with app.run_test(size=(150, 45)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("enter")  # open the feed's article: the feed is the one in view
+        await _settle(app, pilot)
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        title = next(t for t in commands if t.startswith("Full text"))
+        commands[title].callback()
+        await _settle(app, pilot)
+        assert lib.feed(feed.url).full_text is True
+        assert any("Full text on" in n.message for n in app._notifications)
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        title = next(t for t in commands if t.startswith("Full text"))
+        commands[title].callback()
+        await _settle(app, pilot)
+        assert lib.feed(feed.url).full_text is False

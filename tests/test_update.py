@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import resource
 import time
 from datetime import UTC, datetime, timedelta
 from email.utils import formatdate
@@ -291,9 +292,11 @@ def quadratic_blowup() -> bytes:
 def test_entity_expansion_attack_is_refused_quickly(lib, httpserver, body) -> None:
     httpserver.expect_request("/feed.rss").respond_with_data(body, headers=RSS)
     lib.add_feed(httpserver.url_for("/feed.rss"))
+    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
     start = time.monotonic()
     result = one(lib.update())
     assert time.monotonic() - start < 5
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak_before < 100 * 1024
     assert result.failed and "entity expansion attack" in result.error
     assert lib.counts()["all"] == 0
 
@@ -304,6 +307,17 @@ def test_entity_guard_lets_real_feeds_through() -> None:
         assert entity_bomb(path.read_bytes()) is None, path.name
     harmless = b'<!DOCTYPE rss [<!ENTITY nbsp "&#160;"><!ENTITY copy "&#169;">]><rss/>'
     assert entity_bomb(harmless) is None
+    netscape = (FIXTURE_FEEDS / "rss091n_windows-1255_info.org.il.xml").read_bytes()
+    assert b"<!DOCTYPE" in netscape  # an external DTD only
+    in_text = netscape.replace(b"</channel>", b'<![CDATA[<!ENTITY x "y">]]></channel>')
+    assert entity_bomb(in_text) is None  # "<!ENTITY" in an article is just text
+
+
+def test_entity_guard_variants() -> None:
+    declared_later = b'<!DOCTYPE r [<!ENTITY a "&b;&b;&b;"><!ENTITY b "lol">]><r>&a;</r>'
+    assert "defined by other entities" in entity_bomb(declared_later)
+    huge_dtd = b'<!DOCTYPE r [<!ENTITY big "' + b"x" * 70_000 + b'">]><r>&big;</r>'
+    assert "DTD larger than 64 KB" in entity_bomb(huge_dtd)
 
 
 # -- what a feed keeps -----------------------------------------------------------------------
@@ -466,3 +480,44 @@ def test_cli_add_feed_url_directly_and_failures(run_cli, httpserver) -> None:
     assert f"newsdeck: {refused_url}: connection refused" in refused.stderr
     listed = run_cli("feeds").stdout
     assert refused_url not in listed and "plain.html" not in listed
+
+
+def test_cli_add_local_file_stores_its_articles(run_cli, tmp_path) -> None:
+    path = SAMPLE_FEEDS / "voa-news.atom"
+    proc = run_cli("add", str(path))
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == f"subscribed: {path.as_uri()} (VOA News — Europe, 5 articles)"
+    page = FIXTURE_FEEDS / "broken_html_sqlite_releases.html"
+    bad = run_cli("add", str(page))
+    assert bad.returncode == 2
+    assert (
+        bad.stderr.strip() == f"newsdeck: {page.as_uri()}: not a feed, and the page names no feed"
+    )
+
+
+def test_subscribe_follows_a_permanent_move(lib, httpserver) -> None:
+    httpserver.expect_request("/old.rss").respond_with_data(
+        "", status=301, headers={"Location": "/new.rss"}
+    )
+    httpserver.expect_request("/new.rss").respond_with_data(FEED, headers=RSS)
+    sub = lib.subscribe(httpserver.url_for("/old.rss"))
+    assert sub.feed.url == httpserver.url_for("/new.rss")
+    assert sub.feed.total == 7 and sub.result.new_articles == 7
+    assert lib.subscribe(httpserver.url_for("/new.rss")).already
+
+
+def test_big_batch_parses_in_worker_processes(lib, httpserver) -> None:
+    """30 feeds: parsed by forked workers while this thread stores; same articles."""
+    import multiprocessing
+
+    httpserver.expect_request(re.compile(r"/feed/\d+\.rss")).respond_with_data(FEED, headers=RSS)
+    for i in range(30):
+        lib.add_feed(httpserver.url_for(f"/feed/{i}.rss"))
+    workers_seen = 0
+    results = []
+    for result in lib.update():
+        workers_seen = max(workers_seen, len(multiprocessing.active_children()))
+        results.append(result)
+    assert [r.new_articles for r in results] == [7] * 30
+    assert lib.counts()["all"] == 210
+    assert workers_seen >= 1

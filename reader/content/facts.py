@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from reader.content import facts_lexicon as lex
 from reader.content.facts_dates import MONTHS, WEEKDAYS, find_dates
@@ -56,6 +56,7 @@ class FactGroup:
 # --------------------------------------------------------------------------- gazetteer
 
 
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Case- and accent-insensitive lookup form ("États-Unis" == "Etats-Unis")."""
     s = unicodedata.normalize("NFKD", s.replace("’", "'"))
@@ -76,8 +77,14 @@ def _folded(words: frozenset[str]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
+@cache
 def _stop() -> frozenset[str]:
-    return _folded(lex.STOPWORDS)
+    """Function words, lowercased but with accents kept: folded, 'über' would hide 'Uber'."""
+    return frozenset(w.lower().replace("’", "'") for w in lex.STOPWORDS)
+
+
+def _low(w: str) -> str:
+    return w.lower().replace("’", "'")
 
 
 def _nonent() -> frozenset[str]:
@@ -112,17 +119,21 @@ def gazetteer() -> dict[str, _Entry]:
             return
         if name.replace(".", "").isupper() and len(name) <= 6:
             f = "=" + name
-        elif f in stop:
+        elif _low(name) in stop:
             return
         if overwrite or f not in g:
             g[f] = entry
 
     trans = {
-        lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        lang: gettext.translation(
+            "iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True
+        )
         for lang in ("de", "fr", "es")
     }
     sub_trans = {
-        lang: gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        lang: gettext.translation(
+            "iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True
+        )
         for lang in ("de", "fr", "es")
     }
     for c in pycountry.countries:
@@ -163,17 +174,26 @@ def gazetteer() -> dict[str, _Entry]:
     ):  # fmt: skip
         label = {"usa": "United States", "gbr": "United Kingdom", "xkx": "Kosovo"}.get(code)
         existing = next((e for e in g.values() if e.key == "place:" + code), None)
-        put(alias, _Entry("place", "place:" + code, label or (existing.label if existing else alias)), overwrite=True)
+        put(
+            alias,
+            _Entry("place", "place:" + code, label or (existing.label if existing else alias)),
+            overwrite=True,
+        )
     for sub in pycountry.subdivisions:
         name = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name)
-        name = re.sub(r"\s+(?:Sheng|Shi|Zizhiqu|SAR|Huizu Zizhiqu|Zhuangzu Zizhiqu|Uygur Zizhiqu)$", "", name)
+        name = re.sub(
+            r"\s+(?:Sheng|Shi|Zizhiqu|SAR|Huizu Zizhiqu|Zhuangzu Zizhiqu|Uygur Zizhiqu)$", "", name
+        )
         names = {name}
         for t in sub_trans.values():
             names.add(re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", t.gettext(sub.name)))
         for n in names:
             for variant in re.split(r"\s*/\s*", n):
                 f = fold(variant)
-                if not f or " " not in f and f in stop | _nonent() | _folded(lex.ORG_CUES):
+                if not f or (
+                    " " not in f
+                    and (_low(variant) in stop or f in _nonent() | _folded(lex.ORG_CUES))
+                ):
                     continue
                 put(variant, _Entry("place", "place:" + f, variant, weak=True))
     for name, kind in lex.KNOWN_ENTITIES.items():
@@ -197,10 +217,82 @@ def gazetteer() -> dict[str, _Entry]:
 
 
 _LANG_MARKERS = {
-    "en": frozenset("the and of to is was said with that for are has his her".split()),
-    "de": frozenset("der die das und ist nicht sich mit dem auch von den ein eine für wird".split()),
-    "fr": frozenset("le les et des est du une dans pour qui sur pas au aux avec".split()),
-    "es": frozenset("el los las y del que por con una para es se al como su".split()),
+    "en": frozenset(
+        [
+            "the",
+            "and",
+            "of",
+            "to",
+            "is",
+            "was",
+            "said",
+            "with",
+            "that",
+            "for",
+            "are",
+            "has",
+            "his",
+            "her",
+        ]
+    ),
+    "de": frozenset(
+        [
+            "der",
+            "die",
+            "das",
+            "und",
+            "ist",
+            "nicht",
+            "sich",
+            "mit",
+            "dem",
+            "auch",
+            "von",
+            "den",
+            "ein",
+            "eine",
+            "für",
+            "wird",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "le",
+            "les",
+            "et",
+            "des",
+            "est",
+            "du",
+            "une",
+            "dans",
+            "pour",
+            "qui",
+            "sur",
+            "pas",
+            "au",
+            "aux",
+            "avec",
+        ]
+    ),
+    "es": frozenset(
+        [
+            "el",
+            "los",
+            "las",
+            "y",
+            "del",
+            "que",
+            "por",
+            "con",
+            "una",
+            "para",
+            "es",
+            "se",
+            "al",
+            "como",
+            "su",
+        ]
+    ),
 }
 
 
@@ -218,13 +310,57 @@ def detect_language(text: str) -> str:
 
 _TOKEN = re.compile(r"(?:[A-ZÀ-Ý]\.){2,}|[^\W_](?:[^\W_]|[’'&.\-](?=[^\W_]))*|&")
 _ABBREV = frozenset(
-    "mr mrs ms dr prof st lt col gen sen rep gov mt jr sr no vs inc ltd corp co capt sgt "
-    "ft hon rev u.s u.k n.y d.c messrs mme m nr bzw dipl ing sra sr ave blvd rd rt".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "lt",
+        "col",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "mt",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "inc",
+        "ltd",
+        "corp",
+        "co",
+        "capt",
+        "sgt",
+        "ft",
+        "hon",
+        "rev",
+        "u.s",
+        "u.k",
+        "n.y",
+        "d.c",
+        "messrs",
+        "mme",
+        "m",
+        "nr",
+        "bzw",
+        "dipl",
+        "ing",
+        "sra",
+        "sr",
+        "ave",
+        "blvd",
+        "rd",
+        "rt",
+    ]
 )
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)[’']")
 _SENT_END = ".!?…"
 _QUOTES_OPEN = "\"'“„«‹‘‚"
 _OPENERS = _QUOTES_OPEN + "”»›’([—–-*•· \t\u00a0"
+_ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu)-[A-Z]")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)$")
 
 
@@ -249,7 +385,11 @@ def _tokens(text: str) -> list[_Tok]:
             toks.append(_Tok(s, e, w, False, False, False, False))
             continue
         # the dot of an abbreviation or an initial belongs to the token
-        if e < len(text) and text[e] == "." and (len(w) == 1 and w.isupper() or w.lower() in _ABBREV):
+        if (
+            e < len(text)
+            and text[e] == "."
+            and ((len(w) == 1 and w.isupper()) or w.lower() in _ABBREV)
+        ):
             e += 1
             w += "."
         pm = re.search(r"[’']s$", w)  # possessive: "Parise’s", "KFOR’s"
@@ -260,7 +400,10 @@ def _tokens(text: str) -> list[_Tok]:
         if em and len(w) > em.end() and (w[em.end()].isupper() or w[0].isupper()):
             s += em.end()
             w = w[em.end() :]
-        if not w[0].isalpha() or (s > 0 and text[s - 1] in "#@"):
+        if re.fullmatch(r"I['’](?:m|ve|d|ll)", w):
+            toks.append(_Tok(s, e, w, False, False, False, False))  # "I’m" is no name
+            continue
+        if not w[0].isalpha() or (s > 0 and text[s - 1] in "#@/"):
             continue  # hashtags and handles are not names as written
         if "-" in w and w[0].isupper():
             # "New York-listed", "Minneapolis-based": the name ends before the lowercase part
@@ -269,12 +412,16 @@ def _tokens(text: str) -> list[_Tok]:
             if cut and not lookup(w):
                 w = "-".join(parts[:cut])
                 e = s + len(w)
-        cap = w[0].isupper()
+        cap = w[0].isupper() or bool(_ARABIC_PREFIX.match(w))  # "al-Tanf", "el-Sisi"
         head = w.split("-")[0]
         upper = (
-            sum(c.isupper() for c in head) >= 2 and sum(c.islower() for c in head) <= 1 and head[-1:].isupper()
+            sum(c.isupper() for c in head) >= 2
+            and sum(c.islower() for c in head) <= 1
+            and head[-1:].isupper()
         ) or bool(re.fullmatch(r"(?:[A-Z]\.){2,}", w))
-        toks.append(_Tok(s, e, w, cap, upper, _is_sentence_start(text, s), _in_spans(title_lines, s)))
+        toks.append(
+            _Tok(s, e, w, cap, upper, _is_sentence_start(text, s), _in_spans(title_lines, s))
+        )
     return toks
 
 
@@ -302,7 +449,9 @@ def _is_sentence_start(text: str, s: int) -> bool:
     quoted = dashed = False
     while i >= 0 and text[i] in _OPENERS:
         # a quote mark opens only when the quoted words follow it directly
-        quoted = quoted or (text[i] in _QUOTES_OPEN and i + 1 < len(text) and not text[i + 1].isspace())
+        quoted = quoted or (
+            text[i] in _QUOTES_OPEN and i + 1 < len(text) and not text[i + 1].isspace()
+        )
         dashed = dashed or text[i] in "—–"
         i -= 1
     if i < 0 or text[i] == "\n" or quoted:
@@ -338,16 +487,34 @@ _PLACE_BEFORE = re.compile(
     r"vers|depuis|près de|desde|hacia|cerca de)\s+)$"
 )
 _DE_ORG_HEADS = frozenset(
-    "verein stiftung gesellschaft institut ministerium bundesamt partei kanzlei verband "
-    "zentrum akademie universität hochschule gericht landgericht amtsgericht".split()
+    [
+        "verein",
+        "stiftung",
+        "gesellschaft",
+        "institut",
+        "ministerium",
+        "bundesamt",
+        "partei",
+        "kanzlei",
+        "verband",
+        "zentrum",
+        "akademie",
+        "universität",
+        "hochschule",
+        "gericht",
+        "landgericht",
+        "amtsgericht",
+    ]
 )
 _FR_ES_ORG = re.compile(
     r"\b(Parti|Assemblée|Conseil|Cour|Banque|Front|Rassemblement|Union|Mouvement|Partido|"
-    r"Tribunal|Audiencia|Congreso|Consejo|Banco|Guardia|Policía|Ministerio|Ministère|Gobierno)"
+    r"Tribunal|Audiencia|Congreso|Consejo|Banco|Guardia|Policía|Ministerio|Ministère)"
     r"\s+((?:[a-zéèêàçíóúñ]+(?:al|ale|aux|ique|ien|ienne|ais|aise|iste|ois|oise|ero|era|ano|ana|"
     r"ista|ional|onal|ico|ica|nal|ral|eur|rieur|ieure|ior|ario|aria|mo|ma))|de\s+(?:la\s+|l['’])?[A-ZÉ][\w]+)\b"
 )
-_DOMAIN = re.compile(r"(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|fr|de|es|co\.uk|info|io|eu)\b")
+_DOMAIN = re.compile(
+    r"(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|fr|de|es|co\.uk|info|io|eu)\b"
+)
 _ALIAS = re.compile(
     r"\b(?:alias|apodad[oa]|conocid[oa] como|dit|dite|surnommée?|known as|nicknamed|genannt)\s+"
     r"['‘\"«„“]?([A-ZÁÉÍÓÚÑ][\w-]+)"
@@ -355,10 +522,32 @@ _ALIAS = re.compile(
 _STREET_ORD = re.compile(
     r"\b\d+(?:st|nd|rd|th)\s+(?:Street|Avenue|Ave\.|St\.|Road|Rd\.|Drive|Boulevard|Place)"
 )
-_STRONG_LINKS = frozenset("of for on de du des del zur zum für der la".split())
+_LAW_CUES = frozenset(
+    ["act", "acts", "law", "treaty", "convention", "accord", "agreement", "charter"]
+)
+_STRONG_LINKS = frozenset(
+    ["of", "for", "on", "de", "du", "des", "del", "zur", "zum", "für", "der", "la"]
+)
 _LINK_HEADS = frozenset(
-    "republic kingdom states isle gulf bay sea republique republica state city duke house "
-    "province region county university".split()
+    [
+        "republic",
+        "kingdom",
+        "states",
+        "isle",
+        "gulf",
+        "bay",
+        "sea",
+        "republique",
+        "republica",
+        "state",
+        "city",
+        "duke",
+        "house",
+        "province",
+        "region",
+        "county",
+        "university",
+    ]
 )
 
 
@@ -381,8 +570,15 @@ class _Ctx:
         self.taken = sorted(taken)
         self.low_count: dict[str, int] = {}
         self.mid_caps: dict[str, int] = {}
-        self.mid_caps_end: set[str] = set()  # mid-sentence and last in its name ("Hege" in "Michelle Hege")
+        self.mid_caps_end: set[str] = (
+            set()
+        )  # mid-sentence and last in its name ("Hege" in "Michelle Hege")
+        self.upper_count: dict[str, int] = {}
         for i, t in enumerate(toks):
+            if t.upper:
+                self.upper_count[t.text.rstrip(".")] = (
+                    self.upper_count.get(t.text.rstrip("."), 0) + 1
+                )
             if not t.cap:
                 k = t.text.lower()
                 self.low_count[k] = self.low_count.get(k, 0) + 1
@@ -430,17 +626,50 @@ class _Ctx:
         if t.upper and self.caps_line(t):
             # crossheads in capitals ("FRANCE WINS"): only names we know
             return lookup(w.title()) is not None or lookup(w) is not None
+        if (
+            t.upper
+            and _low(base) in _NAME_ARTICLES
+            and nxt is not None
+            and nxt.upper
+            and self.text[t.end : nxt.start] == " "
+        ):
+            return True  # "EL PAÍS", "LE MONDE"
+        if (
+            t.upper
+            and len(base) >= 4
+            and self.low_count.get(base.lower())
+            and self.upper_count.get(base, 0) == 1
+            and not lookup(w)
+        ):
+            return False  # shouting in a quote: "GET OUT and VOTE ... your GREAT Governor"
+        if t.upper and len(base) <= 3 and _low(base) in self.stop and not lookup(w):
+            return False  # shouted function words: "Meth is IN SD", "Get. It. OUT"
         if t.upper:
             return f not in self.nonent and not _ROMAN.match(base)
         if not first_of_run and (f in self.place_cues or fold(w) in self.place_cues):
             return True  # "Eighth St.", "Central Avenue"
-        if f in self.stop or f in self.nonent or f in MONTHS or f in WEEKDAYS or self.is_title(w):
+        if (
+            _low(base) in _NAME_ARTICLES
+            and not t.sent_start
+            and nxt is not None
+            and nxt.cap
+            and self.text[t.end : nxt.start] == " "
+        ):
+            return True  # "Al Qaeda", "Al Jazeera", "El País", "Le Monde" mid-sentence
+        if (
+            _low(base) in self.stop
+            or f in self.nonent
+            or f in MONTHS
+            or f in WEEKDAYS
+            or self.is_title(w)
+        ):
             return False
         if self.lang == "de":
             return True  # German: decided per run by _german_filter
-        weak = lookup(w) is not None
         if t.title_line:
-            return bool(self.mid_caps.get(w)) and not self.low_count.get(w.lower())
+            return (bool(self.mid_caps.get(w)) or f in self.first) and not self.low_count.get(
+                w.lower()
+            )
         if t.upper and self.caps_line(t) and not lookup(w.title()):
             return False
         if t.sent_start and first_of_run:
@@ -455,13 +684,16 @@ class _Ctx:
             return bool(
                 nxt is not None
                 and nxt.cap
-                and fold(nxt.text) not in self.stop | self.demonyms | self.nonent
+                and _low(nxt.text) not in self.stop
+                and fold(nxt.text) not in self.demonyms | self.nonent
                 and self.text[t.end : nxt.start] == " "
             )
         return True
 
 
-def find_entities(text: str, lang: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str, str]]:
+def find_entities(
+    text: str, lang: str, taken: list[tuple[int, int]]
+) -> list[tuple[int, int, str, str, str]]:
     """(start, end, kind, key, label) for people, organisations and places."""
     toks = _tokens(text)
     ctx = _Ctx(text, lang, toks, taken)
@@ -475,6 +707,7 @@ def find_entities(text: str, lang: str, taken: list[tuple[int, int]]) -> list[tu
         cands = _add_regex(cands, _FR_ES_ORG, text, toks, group=0)
     cands = _add_regex(cands, _STREET_ORD, text, toks, group=0)
     cands = _add_regex(cands, _ALIAS, text, toks, group=1)
+    cands = _add_spans(cands, _acronym_expansions(text, ctx), toks)
     cands = _add_regex(cands, _DOMAIN, text, toks, group=0, need_letter=True)
 
     # "North Atlantic Alliance (NATO)": the bracketed acronym names the same thing.
@@ -488,20 +721,35 @@ def find_entities(text: str, lang: str, taken: list[tuple[int, int]]) -> list[tu
             acronyms[am.group(1)] = (key, label)
     # People learned from full names: a later "Obama" or "Mr Obama" is "Barack Obama".
     people: dict[str, tuple[str, str]] = {}
+    by_first: dict[str, set[tuple[str, str]]] = {}
     for c, kind, key, label in classified:
         words = [w for w in c.words if w.cap]
         if kind == "person" and len(words) >= 2:
             people.setdefault(fold(words[-1].text), (key, label))
+            by_first.setdefault(fold(words[0].text), set()).add((key, label))
+    for f, full in by_first.items():
+        # "Matt has my Complete ... Endorsement" after "Gov. Matt Bevin": one Matt, one person
+        if len(full) == 1 and f in ctx.first and f not in people:
+            people[f] = next(iter(full))
     covered = [(c.start, c.end) for c in cands]
     for t in toks:
-        if t.cap and fold(t.text) in people and not ctx.in_taken(t) and not _in_spans(covered, t.start):
+        if (
+            t.cap
+            and fold(t.text) in people
+            and not ctx.in_taken(t)
+            and not _in_spans(covered, t.start)
+        ):
             cands.append(_Cand(t.start, t.end, [t], kind="person"))
             classified.append((cands[-1], "", "", ""))
     out: list[tuple[int, int, str, str, str]] = []
     for c, kind, key, label in classified:
         words = [w for w in c.words if w.cap]
         phrase = text[c.start : c.end]
-        if len(words) == 1 and fold(phrase) in people and not (kind in ("place", "organization") and lookup(phrase)):
+        if (
+            len(words) == 1
+            and fold(phrase) in people
+            and not (kind in ("place", "organization") and lookup(phrase))
+        ):
             key, label = people[fold(phrase)]
             kind = "person"
         elif phrase in acronyms:
@@ -524,6 +772,8 @@ def _runs(toks: list[_Tok], text: str) -> list[list[_Tok]]:
             gap = text[cur[-1].end : t.start] if cur else ""
             if gap in ("’s ", "'s ") and fold(t.text) in _folded(lex.ORG_CUES):
                 pass  # "Bartholomew County Sheriff’s Department"
+            elif re.fullmatch(r" [dl][’']", gap):
+                pass  # French elision inside a name: "Crédit d’Impôt Recherche"
             elif cur and gap not in (" ", "\u00a0"):
                 runs.append(cur)
                 cur = []
@@ -531,7 +781,12 @@ def _runs(toks: list[_Tok], text: str) -> list[list[_Tok]]:
             continue
         is_link = t.text == "&" or t.text.lower() in lex.NAME_LINKS
         nxt_i = i + 1
-        while nxt_i < n and nxt_i < i + 3 and not toks[nxt_i].cap and toks[nxt_i].text.lower() in lex.NAME_PARTICLES:
+        while (
+            nxt_i < n
+            and nxt_i < i + 3
+            and not toks[nxt_i].cap
+            and toks[nxt_i].text.lower() in lex.NAME_PARTICLES
+        ):
             nxt_i += 1  # "Botic van de Zanschulp", "Charles de la Tour"
         if (
             cur
@@ -543,7 +798,13 @@ def _runs(toks: list[_Tok], text: str) -> list[list[_Tok]]:
         ):
             cur.append(t)
             continue
-        if cur and cur[-1] is not None and not cur[-1].cap and t.text.lower() in lex.NAME_PARTICLES and text[cur[-1].end : t.start] == " ":
+        if (
+            cur
+            and cur[-1] is not None
+            and not cur[-1].cap
+            and t.text.lower() in lex.NAME_PARTICLES
+            and text[cur[-1].end : t.start] == " "
+        ):
             cur.append(t)
             continue
         if cur:
@@ -563,7 +824,11 @@ def _split_run(run: list[_Tok], ctx: _Ctx) -> list[_Cand]:
     for idx in range(len(run)):
         for ln in (4, 3, 2):
             part = run[idx : idx + ln]
-            if len(part) == ln and all(x.cap for x in part) and lookup(" ".join(x.text for x in part)):
+            if (
+                len(part) == ln
+                and all(x.cap for x in part)
+                and lookup(" ".join(x.text for x in part))
+            ):
                 forced.update(range(idx, idx + ln))
                 break
     for idx, t in enumerate(run):
@@ -571,7 +836,19 @@ def _split_run(run: list[_Tok], ctx: _Ctx) -> list[_Cand]:
             cur.append(t)
             continue
         nxt = run[idx + 1] if idx + 1 < len(run) else None
-        if idx not in forced and not ctx.word_ok(t, not any(x.cap for x in cur) and idx == 0, nxt):
+        after_first = bool(cur) and fold(cur[-1].text) in ctx.first and t.title_line
+        name_tail = (
+            sum(x.cap for x in cur) >= 2
+            and not any(x.cap for x in run[idx + 1 :])
+            and fold(t.text) in ctx.nonent
+            and not ctx.is_title(t.text)
+        )  # "Sioux Falls Argus Leader"
+        if (
+            idx not in forced
+            and not after_first
+            and not name_tail
+            and not ctx.word_ok(t, not any(x.cap for x in cur) and idx == 0, nxt)
+        ):
             if ctx.is_title(t.text):
                 cue = True
             if cur:
@@ -611,19 +888,28 @@ def _validate_links(p: list[_Tok], ctx: _Ctx) -> list[list[_Tok]]:
         left_last = fold(segs[-1][-1].text) if segs[-1] else ""
         heads = {fold(x.text) for x in segs[-1]}
         keep = False
-        if _prefix_known(p, j):
+        if (
+            _prefix_known(p, j)
+            or lw == "&"
+            or (lw in _STRONG_LINKS and heads & (ctx.org_cues | _LINK_HEADS))
+        ):
             keep = True
-        elif lw == "&":
-            keep = True
-        elif lw in _STRONG_LINKS and heads & (ctx.org_cues | _LINK_HEADS):
-            keep = True
+        elif lw in ("of", "for", "on") and fold(p[-1].text) in ctx.org_cues | _LAW_CUES:
+            keep = True  # "Punjab Preservation of Subsoil Water Act"
+        elif (
+            lw in ("and", "und", "et", "y")
+            and fold(p[-1].text) in ctx.org_cues
+            and sum(x.cap for x in p[j + 1 :]) >= 2
+            and not lookup(segs[-1][-1].text)
+        ):
+            keep = True  # "Securities and Exchange Commission", "Food and Drug Administration"
         elif lw in lex.NAME_PARTICLES and left_last in ctx.first:
             keep = True
         elif (
             lw in lex.NAME_PARTICLES
             and sum(x.cap for x in segs[-1]) == 1
             and not lookup(segs[-1][0].text)
-            and fold(segs[-1][0].text) not in ctx.stop
+            and _low(segs[-1][0].text) not in ctx.stop
             and _next_cap_is_surname(p, j, ctx)
         ):
             keep = True  # "Botic van de Zanschulp"
@@ -651,18 +937,50 @@ def _strip_demonyms(seg: list[_Tok], ctx: _Ctx) -> list[_Tok]:
     return seg
 
 
-_DIRECTIONS = frozenset("north south east west central northern southern eastern western".split())
+_NAME_ARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "la",
+        "le",
+        "les",
+        "los",
+        "las",
+        "de",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "di",
+        "da",
+        "du",
+        "des",
+    ]
+)
+_DIRECTIONS = frozenset(
+    ["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"]
+)
 
 
 def _single_ok(t: _Tok, ctx: _Ctx) -> bool:
     """A lone capitalised word that the article mostly writes in lowercase is emphasis, not a name."""
     if fold(t.text) in _DIRECTIONS:
         return False
+    if (
+        ctx.lang == "en"
+        and re.search(r"(?:ian|ians|ese|ean|eans|ish|ic)$", t.text)
+        and not lookup(t.text)
+        and fold(t.text) not in ctx.first
+        and not t.upper
+    ):
+        return False  # nationality and group adjectives: "Jordanian", "Syrians", "Islamic"
     if t.upper or lookup(t.text) or fold(t.text) in ctx.first or ctx.lang == "de":
         return True
-    return ctx.low_count.get(t.text.lower(), 0) <= ctx.mid_caps.get(t.text, 0) - 1 or not ctx.low_count.get(
-        t.text.lower()
-    )
+    return ctx.low_count.get(t.text.lower(), 0) <= ctx.mid_caps.get(
+        t.text, 0
+    ) - 1 or not ctx.low_count.get(t.text.lower())
 
 
 def _prefix_known(p: list[_Tok], j: int) -> bool:
@@ -683,7 +1001,10 @@ def _split_known(seg: list[_Tok], ctx: _Ctx) -> list[list[_Tok]]:
     i = 0
     n = len(seg)
     while i < n:
-        j = next((j for j in range(n, i, -1) if lookup(" ".join(w.text for w in seg[i:j]), strong=True)), None)
+        j = next(
+            (j for j in range(n, i, -1) if lookup(" ".join(w.text for w in seg[i:j]), strong=True)),
+            None,
+        )
         if j is not None:
             parts.append(seg[i:j])
             i = j
@@ -691,7 +1012,10 @@ def _split_known(seg: list[_Tok], ctx: _Ctx) -> list[list[_Tok]]:
         rest = seg[i:]
         if parts and (
             fold(seg[i].text) in ctx.first
-            or (len(rest) >= 2 and not {fold(w.text) for w in rest} & (ctx.org_cues | ctx.place_cues))
+            or (
+                len(rest) >= 2
+                and not {fold(w.text) for w in rest} & (ctx.org_cues | ctx.place_cues)
+            )
         ):
             parts.append(rest)  # "Ukraine Kurt Volker", "Francia Izaskun Lesaka"
             break
@@ -699,13 +1023,57 @@ def _split_known(seg: list[_Tok], ctx: _Ctx) -> list[list[_Tok]]:
     return parts if len(parts) > 1 else [seg]
 
 
+def _acronym_expansions(text: str, ctx: _Ctx) -> list[tuple[int, int]]:
+    """'Haut Conseil de l’évaluation ... supérieur (HCERES)': the words whose initials spell
+    the bracketed acronym are its full name, even when most of them are lowercase."""
+    spans = []
+    for m in re.finditer(r"\s\(([A-ZÉ]{2,8})\)", text):
+        letters = m.group(1).lower()
+        words = list(re.finditer(r"[^\W\d_][\w-]*", text[max(0, m.start() - 160) : m.start()]))
+        base = max(0, m.start() - 160)
+        k = len(letters) - 1
+        start = None
+        skipped = 0
+        for w in reversed(words):
+            f = fold(w.group())
+            f = re.sub(r"^[dl]'", "", f)
+            if _low(w.group()) in ctx.stop or f in ctx.stop:
+                continue
+            if k >= 0 and f[:1] == letters[k]:
+                k -= 1
+                if k < 0:
+                    start = base + w.start()
+                    break
+            elif skipped == 0 and k < len(letters) - 1 and w.group()[0].isupper():
+                skipped += 1  # "New York State Attorney General (NYAG)"
+            else:
+                break
+        if start is not None and text[start].isupper() and " " in text[start : m.start()]:
+            seg = text[start : m.start()]
+            if "\n" not in seg and not re.search(r"[.!?;:]", seg):
+                spans.append((start, m.start()))
+    return spans
+
+
+def _add_spans(cands, spans, toks) -> list[_Cand]:
+    out = list(cands)
+    for s, e in spans:
+        words = [t for t in toks if s <= t.start < e]
+        if not words:
+            continue
+        out = [c for c in out if not (c.start < e and s < c.end)]
+        out.append(_Cand(s, e, words))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
 def _add_regex(cands, pattern, text, toks, group=0, need_letter=False) -> list[_Cand]:
     spans = [(c.start, c.end) for c in cands]
     out = list(cands)
     for m in pattern.finditer(text):
         s, e = m.span(group)
-        if need_letter and not re.search(r"[^\W\d_]", m.group()):
-            continue
+        if need_letter and (not re.search(r"[^\W\d_]", m.group()) or text[e : e + 1] == "/"):
+            continue  # a link ("pic.twitter.com/...") is not a name
         words = [t for t in toks if s <= t.start < e]
         if not words:
             continue
@@ -731,9 +1099,15 @@ def _classify(c: _Cand, ctx: _Ctx, people: dict[str, tuple[str, str]]) -> tuple[
         return entry.kind, entry.key, entry.label
     if c.kind == "person":
         return "person", "person:" + folded, phrase
-    if heads & ctx.org_cues or any(w.text in ("AG", "GmbH", "SE", "Inc", "Ltd", "LLC", "plc") for w in words):
+    if heads & ctx.org_cues or any(
+        w.text in ("AG", "GmbH", "SE", "Inc", "Ltd", "LLC", "plc") for w in words
+    ):
         if heads & {"street", "avenue", "road", "drive", "place", "st.", "county"} and not heads & {
-            "department", "police", "jail", "court", "office"
+            "department",
+            "police",
+            "jail",
+            "court",
+            "office",
         }:
             return "place", "place:" + folded, phrase
         return "organization", "organization:" + folded, phrase
@@ -745,11 +1119,20 @@ def _classify(c: _Cand, ctx: _Ctx, people: dict[str, tuple[str, str]]) -> tuple[
         return "place", "place:" + folded, phrase
     if len(words) >= 2 and first in ctx.first:
         return "person", "person:" + folded, phrase
-    if c.person_cue or _SAY_VERBS.match(after) or _SAY_BEFORE.search(before) or re.match(r"\s*,\s*\d{1,3}\s*,", after):
+    if (
+        c.person_cue
+        or _SAY_VERBS.match(after)
+        or _SAY_BEFORE.search(before)
+        or re.match(r"\s*,\s*\d{1,3}\s*,", after)
+    ):
         return "person", "person:" + folded, phrase
-    if (_PLACE_BEFORE.search(before) or re.search(r"\d{1,3},\s+(?:of|from)\s+$", before)) and len(words) <= 2:
+    if (_PLACE_BEFORE.search(before) or re.search(r"\d{1,3},\s+(?:of|from)\s+$", before)) and len(
+        words
+    ) <= 2:
         return "place", "place:" + folded, phrase
-    if len(words) in (2, 3) and all(len(w.text) > 1 and w.text[1:].replace("-", "").islower() for w in words):
+    if len(words) in (2, 3) and all(
+        len(w.text) > 1 and w.text[1:].replace("-", "").islower() for w in words
+    ):
         return "person", "person:" + folded, phrase
     return "organization", "organization:" + folded, phrase
 
@@ -769,7 +1152,11 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
             w = words[i]
             f = fold(w.text)
             j = next(
-                (j for j in range(min(len(words), i + 4), i + 1, -1) if lookup(" ".join(x.text for x in words[i:j]))),
+                (
+                    j
+                    for j in range(min(len(words), i + 4), i + 1, -1)
+                    if lookup(" ".join(x.text for x in words[i:j]))
+                ),
                 None,
             )
             if j is not None:  # "New Jersey", "Süddeutsche Zeitung"
@@ -785,7 +1172,9 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                 continue
             if lookup(w.text) or _is_acronym(w.text):
                 j = i + 1
-                while j < len(words) and (_is_acronym(words[j].text) or words[j].text in ("AG", "GmbH", "SE")):
+                while j < len(words) and (
+                    _is_acronym(words[j].text) or words[j].text in ("AG", "GmbH", "SE")
+                ):
                     j += 1
                 out.append(_Cand(w.start, words[j - 1].end, words[i:j]))
                 i = j
@@ -801,15 +1190,45 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                     out.append(_Cand(w.start, w.end + nxt.end(), [w], kind="person"))
                 i += 1
                 continue
+            if (
+                i + 1 < len(words)
+                and fold(words[-1].text) in _DE_SUFFIX_CUES
+                and len(words) == len(c.words)
+                and not any(_looks_common_de(x.text) for x in words[i:-1])
+                and words[i].text[0].isupper()
+                and len(words) - i <= 4
+            ):
+                out.append(
+                    _Cand(w.start, words[-1].end, words[i:])
+                )  # "Wikimedia Foundation", "Deutsche Bank"
+                break
+            if (
+                i > 0
+                and re.match(
+                    r"(?:präsident|kanzler|minister|bürgermeister|chef|sprecher|vorsitzend|herr|frau)",
+                    _low(words[i - 1].text),
+                )
+                and not lookup(w.text)
+            ):
+                out.append(_Cand(w.start, w.end, [w], kind="person"))  # "Präsidenten Milošević"
+                i += 1
+                continue
             if f in _DE_ORG_HEADS and i + 1 < len(words):
-                seg = c.words[c.words.index(w) :]  # "Kanzlei Höcker", "Verein zur Erhaltung der ..."
+                seg = c.words[
+                    c.words.index(w) :
+                ]  # "Kanzlei Höcker", "Verein zur Erhaltung der ..."
                 out.append(_Cand(w.start, seg[-1].end, seg))
                 break
             if i + 1 < len(words) and words[i + 1].text in ("AG", "GmbH", "SE", "KG"):
                 out.append(_Cand(w.start, words[i + 1].end, words[i : i + 2]))
                 i += 2
                 continue
-            if i + 1 < len(words) and fold(words[i + 1].text) in ("zeitung", "allgemeine", "rundschau", "tagblatt"):
+            if i + 1 < len(words) and fold(words[i + 1].text) in (
+                "zeitung",
+                "allgemeine",
+                "rundschau",
+                "tagblatt",
+            ):
                 out.append(_Cand(w.start, words[i + 1].end, words[i : i + 2]))
                 i += 2
                 continue
@@ -842,15 +1261,124 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
     return dedup
 
 
-_DE_DETERMINERS = frozenset(
-    "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner "
-    "keines mein meine sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere "
-    "dieser diese dieses diesen diesem jeder jede jedes jeden jedem alle allen aller viele vielen "
-    "mehr weniger am im ins zum zur vom beim als wie".split()
+_DE_SUFFIX_CUES = frozenset(
+    [
+        "foundation",
+        "bank",
+        "group",
+        "institute",
+        "institut",
+        "stiftung",
+        "ag",
+        "gmbh",
+        "se",
+        "kg",
+        "inc",
+        "holding",
+        "media",
+        "airlines",
+        "airways",
+        "partners",
+        "capital",
+        "systems",
+        "technologies",
+        "motors",
+        "university",
+        "universität",
+        "college",
+        "times",
+        "post",
+        "news",
+        "zeitung",
+        "verlag",
+        "versicherung",
+    ]
 )
-_DE_PRONOUNS = frozenset("denen deren dessen wenn den".split())
+_DE_DETERMINERS = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einen",
+        "einem",
+        "einer",
+        "eines",
+        "kein",
+        "keine",
+        "keinen",
+        "keinem",
+        "keiner",
+        "keines",
+        "mein",
+        "meine",
+        "sein",
+        "seine",
+        "seinen",
+        "seinem",
+        "seiner",
+        "ihr",
+        "ihre",
+        "ihren",
+        "ihrem",
+        "ihrer",
+        "unser",
+        "unsere",
+        "dieser",
+        "diese",
+        "dieses",
+        "diesen",
+        "diesem",
+        "jeder",
+        "jede",
+        "jedes",
+        "jeden",
+        "jedem",
+        "alle",
+        "allen",
+        "aller",
+        "viele",
+        "vielen",
+        "mehr",
+        "weniger",
+        "am",
+        "im",
+        "ins",
+        "zum",
+        "zur",
+        "vom",
+        "beim",
+    ]
+)
+_DE_PRONOUNS = frozenset(["denen", "deren", "dessen", "wenn", "den"])
 _DE_PREPOSITIONS = frozenset(
-    "in mit von für zu auf aus bei nach über unter vor gegen ohne um durch an seit bis wegen trotz".split()
+    [
+        "in",
+        "mit",
+        "von",
+        "für",
+        "zu",
+        "auf",
+        "aus",
+        "bei",
+        "nach",
+        "über",
+        "unter",
+        "vor",
+        "gegen",
+        "ohne",
+        "um",
+        "durch",
+        "an",
+        "seit",
+        "bis",
+        "wegen",
+        "trotz",
+    ]
 )
 
 
@@ -861,15 +1389,22 @@ def _german_bare_names(ctx: _Ctx) -> list[_Tok]:
     free: set[str] = set()
     toks = ctx.toks
     text = ctx.text
+    compound: set[str] = set()
     for i, t in enumerate(toks):
-        if not t.cap or t.upper or t.title_line:
+        if not t.cap or t.upper or t.title_line or ctx.in_taken(t):
             continue
         parts = t.text.split("-")
         head = parts[0]
         if len(head) < 3 or not head[1:].islower():
             continue
         f = fold(head)
-        if f in ctx.stop or f in ctx.nonent or f in MONTHS or f in WEEKDAYS or f in ctx.demonyms:
+        if (
+            _low(head) in ctx.stop
+            or f in ctx.nonent
+            or f in MONTHS
+            or f in WEEKDAYS
+            or f in ctx.demonyms
+        ):
             bad.add(head)
             continue
         prev = toks[i - 1] if i else None
@@ -879,13 +1414,17 @@ def _german_bare_names(ctx: _Ctx) -> list[_Tok]:
                 uses.setdefault(head, [])
                 continue
             pl = prev.text.lower() if prev else ""
-            if prev and gap.strip() == "" and (
-                pl in _DE_DETERMINERS
-                or (
-                    not prev.cap
-                    and pl.endswith(("e", "en", "er", "es", "em"))
-                    and pl not in _DE_PRONOUNS
-                    and pl not in ctx.stop
+            if (
+                prev
+                and gap.strip() == ""
+                and (
+                    pl in _DE_DETERMINERS
+                    or (
+                        not prev.cap
+                        and pl.endswith(("e", "en", "er", "es", "em"))
+                        and pl not in _DE_PRONOUNS
+                        and pl not in ctx.stop
+                    )
                 )
             ):
                 bad.add(head)
@@ -897,19 +1436,24 @@ def _german_bare_names(ctx: _Ctx) -> list[_Tok]:
         else:
             uses.setdefault(head, [])  # "Linde-Konzern": counts as a mention of Linde
             uses[head].append(_sub(t, head))
+            compound.add(head)
     out = []
     for head, ts in uses.items():
         real = [t for t in ts if t.text == head]
         if head in bad or head not in free or len(ts) < 2 or not real or _looks_common_de(head):
             continue
-        if re.search(r"(?:en|er|el|enz|anz|ion|tät|ie|ik|ur|ei|ung|ling|ismus|ist|at)$", head):
+        if re.search(r"(?:en|el|enz|anz|ion|tät|ie|ik|ur|ei|ung|ling|ismus|ist|at)$", head):
             continue
+        if head.endswith("er") and head not in compound:
+            continue  # "Mitarbeiter", "Anbieter"; but "Uber-Konkurrent ... als Uber" is a name
         out.extend(t for t in real if len(t.text) == len(head))
     return out
 
 
 def _sub(t: _Tok, part: str) -> _Tok:
-    return _Tok(t.start, t.start + len(part), part, True, _is_acronym(part), t.sent_start, t.title_line)
+    return _Tok(
+        t.start, t.start + len(part), part, True, _is_acronym(part), t.sent_start, t.title_line
+    )
 
 
 def _is_acronym(w: str) -> bool:
@@ -949,7 +1493,10 @@ def extract_facts(text: str, published: datetime | None = None) -> list[Fact]:
     # Names may sit inside a counted noun ("Two Bartholomew County warrants"): entities
     # see only the number itself as taken, then keep names that overlap a number's noun
     # only when they are clearly names.
-    heads = [(h.start, h.end if h.kind != "number" else _num_head_end(text, h.start, h.end)) for h in nums]
+    heads = [
+        (h.start, h.end if h.kind != "number" else _num_head_end(text, h.start, h.end))
+        for h in nums
+    ]
     ent = find_entities(text, lang, date_spans + heads)
     spans = [(h.start, h.end) for h in nums if h.kind == "number"]
     ent = [
@@ -998,7 +1545,13 @@ def group_facts(facts: Iterable[Fact]) -> list[FactGroup]:
         groups.setdefault((f.kind, f.key), []).append(f)
     order = {k: i for i, k in enumerate(KINDS)}
     out = []
-    for (kind, key), ms in sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], 99), kv[1][0].start)):
-        label = max((m.label for m in ms), key=len) if kind in ("person", "organization", "place") else ms[0].label
+    for (kind, key), ms in sorted(
+        groups.items(), key=lambda kv: (order.get(kv[0][0], 99), kv[1][0].start)
+    ):
+        label = (
+            max((m.label for m in ms), key=len)
+            if kind in ("person", "organization", "place")
+            else ms[0].label
+        )
         out.append(FactGroup(kind, key, label, len(ms), tuple(ms)))
     return out

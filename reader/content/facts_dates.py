@@ -58,7 +58,7 @@ NUMBER_WORDS = {
     "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "diez": 10,
 }  # fmt: skip
 
-_MON_SHORT = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_MON_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 @dataclass(slots=True)
@@ -77,14 +77,61 @@ def _alt(words: list[str]) -> str:
 def _pattern() -> re.Pattern[str]:
     mon_en = _alt(
         "January February March April May June July August September October November "
-        "December Jan\\. Feb\\. Aug\\. Sept\\. Sep\\. Oct\\. Nov\\. Dec\\.".replace("\\", "").split()
+        "December Jan\\. Feb\\. Aug\\. Sept\\. Sep\\. Oct\\. Nov\\. Dec\\.".replace(
+            "\\", ""
+        ).split()
     )
-    mon_de = _alt("Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember".split())
+    mon_de = _alt(
+        [
+            "Januar",
+            "Jänner",
+            "Februar",
+            "März",
+            "April",
+            "Mai",
+            "Juni",
+            "Juli",
+            "August",
+            "September",
+            "Oktober",
+            "November",
+            "Dezember",
+        ]
+    )
     mon_fr = _alt(
-        "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre".split()
+        [
+            "janvier",
+            "février",
+            "fevrier",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "aout",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ]
     )
     mon_es = _alt(
-        "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre".split()
+        [
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "setiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ]
     )
     mon_any = f"(?:{mon_en}|{mon_de}|(?i:{mon_fr})|(?i:{mon_es}))"
     wd_en = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -114,24 +161,27 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<monrel>(?P<m5>{mon_any})\s+(?:of\s+)?(?P<rel5>that|the same|last|this|next|the following|the previous)\s+year)",
         rf"(?P<monrel_fr>(?P<m9>{mon_any})\s+(?:de\s+)?(?P<rel9>cette année|l'année dernière|l’année dernière|l'année suivante|l’année suivante|ese año|el año pasado|del año pasado|este año|dieses Jahres|des Vorjahres|desselben Jahres|des gleichen Jahres|letzten Jahres|vergangenen Jahres))",
         rf"(?P<my>(?P<q6>(?:early|mid|late|Anfang|Mitte|Ende|début|fin|mi-|principios de|mediados de|finales de)\s*)?(?P<m6>{mon_any})(?:,?\s+(?:de\s+|del\s+)?(?P<y6>(?:19|20)\d\d))(?!\d))",
-        rf"(?P<mon>(?P<q7>(?:early|mid|late|last|next|this|Anfang|Mitte|Ende|début|fin|mi-|principios de|mediados de|finales de|el pasado|el próximo|(?:el )?pasado mes de|(?:el )?próximo mes de|el mes de|le mois de|en el mes de)\s*)?(?P<m7>{mon_any}))\b",
+        rf"(?P<mon>(?P<q7>(?:early|mid-|mid|late|last|next|this|Anfang|Mitte|Ende|début|fin|mi-|principios de|mediados de|finales de|el pasado|el próximo|(?:el )?pasado mes de|(?:el )?próximo mes de|el mes de|le mois de|en el mes de)\s*)?(?P<m7>{mon_any}))\b",
         # --- seasons
         r"(?P<season>(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+of\s+(?:last|this|next|that)\s+year|(?:last|this|next)\s+(?:spring|summer|autumn|fall|winter)|summertime|(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?:19|20)\d\d))",
         # --- relative, weekday
-        rf"(?P<wd>(?<!\w)(?P<wpre>(?:last|next|this|past|coming|on|letzten|vergangenen|nächsten|kommenden|diesen|am|ce|el\s+pasado|el\s+próximo|el\s+proximo|este|el)\s+)?(?P<w>{wd_en}|{wd_de}|{wd_fr}|{wd_es})(?P<wpost>\s+(?:dernier|prochain|pasado|próximo|proximo|que viene))?(?:{part_en}|{part_de}|{part_fr})?)(?!\w)",
+        rf"(?P<wd>(?<!\w)(?P<wpre>(?i:last|next|this|past|coming|on|letzten|vergangenen|nächsten|kommenden|diesen|am|ce|el\s+pasado|el\s+próximo|el\s+proximo|este|el)\s+)?(?P<w>{wd_en}|{wd_de}|{wd_fr}|{wd_es})(?P<wpost>\s+(?:dernier|prochain|pasado|próximo|proximo|que viene))?(?:{part_en}|{part_de}|{part_fr})?)(?!\w)",
         # --- relative, day words
         rf"(?P<day>(?<!\w)(?P<dw>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Hh]eute|[Gg]estern|[Vv]orgestern|übermorgen|morgen(?!\s+früh\s+um)|[Aa]ujourd'hui|[Aa]ujourd’hui|[Hh]ier|[Dd]emain|[Hh]oy|[Aa]yer|[Aa]noche|[Aa]nteayer|pasado mañana|esta mañana|esta tarde|esta noche|ce matin|ce soir|cet après-midi)(?:{part_en}|{part_de}|{part_fr})?)(?!\w)",
         # --- relative, periods
-        r"(?P<per>(?<!\w)(?P<pdir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this|[Ll]etzte|[Ll]etzten|[Ll]etztes|[Vv]ergangene|[Vv]ergangenen|[Vv]ergangenes|[Nn]ächste|[Nn]ächsten|[Nn]ächstes|[Kk]ommende|[Kk]ommenden|[Dd]iese|[Dd]iesen|[Dd]ieses|[Ii]n diesem|[Ii]m vergangenen|[Ii]m kommenden|[Ii]m nächsten|[Cc]ette|[Cc]et|[Cc]e|[Ee]ste|[Ee]sta)\s+(?P<punit>week|month|year|weekend|season|decade|century|quarter|Woche|Wochenende|Monat|Monats|Jahr|Jahres|Jahrzehnt|Quartal|semaine|mois|année|an|week-end|saison|semana|mes|año|fin de semana|temporada))(?!\w)",
-        r"(?P<per2>(?<!\w)(?P<p2unit>la semaine|le mois|l'année|l’année|l'an|l’an|le week-end|la semana|el mes|el año|el fin de semana)\s+(?P<p2dir>dernière|dernier|prochaine|prochain|passée|passé|pasada|pasado|próxima|próximo|que viene))(?!\w)",
-        r"(?P<weekend>the weekend)(?!\w)",
-        rf"(?P<ago>(?P<an>{num_w})\s+(?P<au>{unit_en})\s+ago|(?:vor|il y a|hace)\s+(?P<bn>{num_w})\s+(?P<bu>{unit_de}|{unit_fr}|{unit_es})|(?P<cn>{num_w})\s+(?P<cu>{unit_de})\s+(?:vorab|zuvor|davor|vorher|später|danach)|(?P<dn>{num_w})\s+(?P<du>{unit_fr}|{unit_es})\s+(?:plus tôt|plus tard|auparavant|antes|después|más tarde))(?!\w)",
+        r"(?P<per>(?<!\w)(?P<pdir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this|[Ll]etzte|[Ll]etzten|[Ll]etztes|[Vv]ergangene|[Vv]ergangenen|[Vv]ergangenes|[Nn]ächste|[Nn]ächsten|[Nn]ächstes|[Kk]ommende|[Kk]ommenden|[Dd]iese|[Dd]iesen|[Dd]ieses|[Ii]n diesem|[Ii]m vergangenen|[Ii]m kommenden|[Ii]m nächsten|[Cc]ette|[Cc]et|[Cc]e|[Ee]ste|[Ee]sta)\s+(?P<punit>week|month|year|weekend|season|decade|century|quarter|Wochen|Woche|Wochenende|Monaten|Monate|Monat|Monats|Jahren|Jahre|Jahr|Jahres|Jahrzehnt|Quartal|semaine|mois|année|an|week-end|saison|semana|mes|año|fin de semana|temporada))(?!\w)",
+        r"(?P<per2>(?<!\w)(?P<p2unit>(?i:la) semaine|le mois|l'année|l’année|l'an|l’an|le week-end|(?i:la) semana|(?i:el) mes|(?i:el) año|(?i:el) fin de semana)\s+(?P<p2dir>dernière|dernier|prochaine|prochain|passée|passé|pasada|pasado|próxima|próximo|que viene))(?!\w)",
+        r"(?P<weekend>the weekend|(?:a |à la )?fin de mes|fin du mois|(?:à la )?fin de l'année|Ende des Monats|(?:the )?end of the (?:month|year)|the (?:previous|following|same|next) (?:year|month|week|day)|(?:l'|l’)année (?:précédente|suivante)|el año anterior|im Vorjahr|des Vorjahres|(?:am )?Vortag)(?!\w)",
+        r"(?P<quarter>(?<!\w)(?:(?:im|in the|the|au|el|en el|this|last|next|das|dem|le)\s+)?(?:first|second|third|fourth|final|current|ersten|zweiten|dritten|vierten|laufenden|laufende|vergangenen|letzten|premier|deuxième|troisième|quatrième|primer|segundo|tercer|cuarto)[\s-]+(?:quarter|Quartal|Vierteljahr|Halbjahr|trimestre|semestre|half)|Vorjahresquartal|Vorjahreszeitraum|(?:this|last|next)\s+quarter)(?!\w)",
+        rf"(?P<ago>(?P<an>{num_w})\s+(?P<au>{unit_en})\s+ago|(?i:vor|il y a|hace)\s+(?P<bn>{num_w})\s+(?P<bu>{unit_de}|{unit_fr}|{unit_es})|(?P<cn>{num_w})\s+(?P<cu>{unit_de})\s+(?:vorab|zuvor|davor|vorher|später|danach)|(?P<dn>{num_w})\s+(?P<du>{unit_fr}|{unit_es})\s+(?:plus tôt|plus tard|auparavant|antes|después|más tarde))(?!\w)",
         # --- decades, years, times
         r"(?P<decade>(?:the\s+)?(?:1[89]|20)\d0s|(?:the\s+)?['’]\d0s)(?!\w)",
-        r"(?P<time>(?<![\d.,])(?:[01]\d|2[0-3])[0-5]\d\s?(?:GMT|UTC|CET|CEST|BST|EST|EDT|PST)\b|(?P<th>[0-2]?\d)(?::|\.|h)(?P<tm>[0-5]\d)\s*(?:[ap]\.?m\.?|Uhr|h)?|(?P<th2>[0-2]?\d)\s*(?:[ap]\.m\.|[ap]m|Uhr|heures?))(?!\w)",
+        r"(?P<time>(?<![\d.,])(?:[01]\d|2[0-3])[0-5]\d\s?(?:GMT|UTC|CET|CEST|BST|EST|EDT|PST)\b|(?P<th>[0-2]?\d)(?::|\.|h)(?P<tm>[0-5]\d)(?:\s*(?:[ap]\.?m\.?|Uhr|h|horas|hrs))?(?:\s*\(?(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT|PT|PST|BST|local time)\b)?|(?P<th2>[0-2]?\d)\s*(?:[ap]\.m\.|[ap]m|Uhr|heures?))(?!\w)",
         r"(?P<year>(?<![\d.,/$€£])(?<!\d-)(?P<y8>1[89]\d\d|20\d\d)(?![\d%]|[.,]\d|\s?(?:per ?cent|percent|Prozent|pour cent|por ciento)))",
     ]
-    return re.compile("|".join(f"(?:{f})" for f in forms))
+    # Every form starts at a word boundary; saying so up front lets the engine skip
+    # mid-word positions instead of trying all alternatives at each character.
+    return re.compile("(?<![^\\W_])(?:" + "|".join(f"(?:{f})" for f in forms) + ")")
 
 
 _EN_MAY_PRE = re.compile(
@@ -152,7 +202,9 @@ def _num(w: str) -> int:
     w = w.lower()
     if w.isdigit():
         return int(w)
-    return NUMBER_WORDS.get(w, 3 if w in ("a few", "several", "quelques", "einigen", "unos", "unas") else 1)
+    return NUMBER_WORDS.get(
+        w, 3 if w in ("a few", "several", "quelques", "einigen", "unos", "unas") else 1
+    )
 
 
 def find_dates(text: str, lang: str, published: datetime | None) -> list[DateHit]:
@@ -191,14 +243,25 @@ def find_dates(text: str, lang: str, published: datetime | None) -> list[DateHit
             mo = _month(g["m5"] or g["m9"])
             rel = (g["rel5"] or g["rel9"]).lower()
             year = None
-            if rel in ("that", "the same") or "ese" in rel or "desselben" in rel or "gleichen" in rel:
+            if (
+                rel in ("that", "the same")
+                or "ese" in rel
+                or "desselben" in rel
+                or "gleichen" in rel
+            ):
                 year = last_year
-            elif rel in ("last", "the previous") or any(k in rel for k in ("dernière", "pasado", "letzten", "vergangenen", "vorjahres")):
+            elif rel in ("last", "the previous") or any(
+                k in rel for k in ("dernière", "pasado", "letzten", "vergangenen", "vorjahres")
+            ):
                 year = pub.year - 1 if pub else None
             elif rel in ("this",) or any(k in rel for k in ("cette", "este", "dieses")):
                 year = pub.year if pub else None
             elif rel in ("next", "the following") or "suivante" in rel:
-                year = (last_year + 1) if rel == "the following" and last_year else (pub.year + 1 if pub else None)
+                year = (
+                    (last_year + 1)
+                    if rel == "the following" and last_year
+                    else (pub.year + 1 if pub else None)
+                )
             if year:
                 value = resolved = f"{year:04d}-{mo:02d}"
         elif g["my"]:
@@ -242,9 +305,19 @@ def find_dates(text: str, lang: str, published: datetime | None) -> list[DateHit
                 span = text[s:e]
             if pub:
                 direction = 0
-                if pre in ("next", "coming", "nächsten", "kommenden", "el próximo", "el proximo") or post in ("prochain", "próximo", "proximo", "que viene"):
+                if pre in (
+                    "next",
+                    "coming",
+                    "nächsten",
+                    "kommenden",
+                    "el próximo",
+                    "el proximo",
+                ) or post in ("prochain", "próximo", "proximo", "que viene"):
                     direction = 1
-                elif pre in ("last", "past", "letzten", "vergangenen", "el pasado") or post in ("dernier", "pasado"):
+                elif pre in ("last", "past", "letzten", "vergangenen", "el pasado") or post in (
+                    "dernier",
+                    "pasado",
+                ):
                     direction = -1
                 day = _weekday_date(pub, wd, direction)
                 value = resolved = day.isoformat()
@@ -279,7 +352,7 @@ def find_dates(text: str, lang: str, published: datetime | None) -> list[DateHit
             if pub:
                 value = _period_value(pub, unit, direction)
                 resolved = value
-        elif g["weekend"]:
+        elif g["weekend"] or g["quarter"]:
             pass
         elif g["ago"]:
             n = _num(g["an"] or g["bn"] or g["cn"] or g["dn"] or "1")
@@ -353,7 +426,20 @@ def _weekday_date(pub: date, wd: int, direction: int) -> date:
 
 
 def _period_value(pub: date, unit: str, direction: int) -> str | None:
-    if unit in ("week", "woche", "semaine", "semana", "weekend", "wochenende", "week-end", "fin de semana", "la semaine", "la semana", "le week-end", "el fin de semana"):
+    if unit in (
+        "week",
+        "woche",
+        "semaine",
+        "semana",
+        "weekend",
+        "wochenende",
+        "week-end",
+        "fin de semana",
+        "la semaine",
+        "la semana",
+        "le week-end",
+        "el fin de semana",
+    ):
         d = pub + timedelta(days=7 * direction)
         iso = d.isocalendar()
         return f"{iso.year}-W{iso.week:02d}"
@@ -364,7 +450,22 @@ def _period_value(pub: date, unit: str, direction: int) -> str | None:
         elif mo == 13:
             y, mo = y + 1, 1
         return f"{y:04d}-{mo:02d}"
-    if unit in ("year", "jahr", "jahres", "année", "an", "año", "l'année", "l’année", "l'an", "l’an", "el año", "season", "saison", "temporada"):
+    if unit in (
+        "year",
+        "jahr",
+        "jahres",
+        "année",
+        "an",
+        "año",
+        "l'année",
+        "l’année",
+        "l'an",
+        "l’an",
+        "el año",
+        "season",
+        "saison",
+        "temporada",
+    ):
         return f"{pub.year + direction:04d}"
     return None
 
@@ -393,10 +494,33 @@ def _month_ok(text: str, s: int, e: int, name: str, lang: str, qual: str | None)
         return bool(_EN_MAY_PRE.search(text[max(0, s - 20) : s]))
     if low in ("march", "august") and lang == "en":
         before = text[max(0, s - 12) : s]
-        return bool(re.search(r"\b(?:in|since|until|by|of|last|next|this|from|early|late|mid)\s+$", before, re.I))
+        return bool(
+            re.search(
+                r"\b(?:in|since|until|by|of|last|next|this|from|early|late|mid)\s+$", before, re.I
+            )
+        )
     if low == "mars" and lang == "fr":
-        return bool(re.search(r"\b(?:en|de|mi-|fin|début|depuis|jusqu'en|le|du)\s*$", text[max(0, s - 10) : s], re.I))
-    if low in ("jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mar."):
+        return bool(
+            re.search(
+                r"\b(?:en|de|mi-|fin|début|depuis|jusqu'en|le|du)\s*$",
+                text[max(0, s - 10) : s],
+                re.I,
+            )
+        )
+    if low in (
+        "jan",
+        "feb",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mar.",
+    ):
         return False
     if lang == "es" and low == "mayo":
         return True
@@ -414,7 +538,15 @@ def _time_ok(text: str, s: int, e: int, g: dict[str, str | None]) -> bool:
     span = text[s:e]
     if g["tm"] is not None:
         sep = span[len(g["th"] or "")]
-        if sep == "." and not re.search(r"Uhr|h\b", span):
+        if (
+            sep == "."
+            and not re.search(r"Uhr|h\b|horas|hrs|UTC|GMT|MEZ|CET", span)
+            and not re.search(
+                r"(?:\ba las|\bà|\bum|\bat|\bhasta las|\bdesde las|\bvers|\bgegen)\s+$",
+                text[max(0, s - 12) : s],
+            )
+            and not re.match(r"\s*\(\d{1,2}[.:]\d\d", text[e : e + 8])
+        ):
             return False
         if sep == "h" and not re.match(r"\d{1,2}h\d\d", span):
             return False
@@ -428,7 +560,9 @@ def _year_ok(text: str, s: int, e: int) -> bool:
     """A four-digit number is a year unless it is a count, an address or an identifier."""
     after = text[e : e + 25]
     before = text[max(0, s - 25) : s]
-    if re.match(r"\s+(?:[A-Z][a-z]+\s+)?(?:St\.|Street|Avenue|Ave\.|Road|Rd\.|Drive|Place|Lane|Blvd)", after):
+    if re.match(
+        r"\s+(?:[A-Z][a-z]+\s+)?(?:St\.|Street|Avenue|Ave\.|Road|Rd\.|Drive|Place|Lane|Blvd)", after
+    ):
         return False
     if re.search(r"(?:No\.|#|Nr\.|n°|núm\.)\s*$", before):
         return False

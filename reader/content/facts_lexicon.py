@@ -81,7 +81,9 @@ NON_ENTITY = _words(
     share tweet subscribe newsletter story continues below gallery image credit main
     staff reports report reporter reporting contributed correspondent wire wires
     ok tv pc dna hiv aids covid gdp ai phd mp mps mep meps faq pdf url fyi vs
-    ii iii iv vi vii viii ix xi xii never wow hey
+    ii iii iv vi vii viii ix xi xii never wow hey ndlr afp-ndlr ipo suv suvs ev evs gps usb led lgbt
+    lgbtq rna atm vat cpi diy
+    mez mesz cet cest utc gmt est edt pst bst dios dieu gott god allah
     universe galaxy internet web online
     commenter commentaires ajouter afficher suivez lire aussi
     herr frau dr. prof. bundeskanzler bundeskanzlerin kanzler kanzlerin ministerpräsident
@@ -126,7 +128,7 @@ ORG_CUES = _words(
     stiftung gesellschaft kanzlei konzern universität hochschule institut polizei
     ministère conseil comité cour tribunal parti assemblée sénat université fondation
     banque société groupe agence office institut union fédération
-    ministerio consejo comité tribunal partido asamblea senado congreso universidad juzgado fiscalía
+    ministerio consejo comité tribunal partido asamblea senado congreso universidad juzgado fiscalía poder
     audiencia ayuntamiento gobierno junta diputación consejería préfecture mairie gendarmerie parquet
     fundación banco sociedad grupo agencia instituto unión federación policía
     """
@@ -159,7 +161,7 @@ DEMONYMS = _words(
     serbian serbs kosovar kosovars albanian albanians bosnian croatian hungarian czech
     slovak romanian bulgarian portuguese catalan basque latin western eastern northern
     southern western-style muslim muslims christian christians jewish jews catholic
-    protestant republican republicans democrat democrats democratic conservative
+    protestant hindu hindus sikh sikhs buddhist buddhists republican republicans democrat democrats democratic conservative
     conservatives liberal liberals socialist socialists communist communists
     deutsch deutsche deutschen deutscher schweizer österreichische österreicher
     französisch französische amerikanische amerikanischen europäische europäischen
@@ -179,7 +181,9 @@ PRODUCTS = _words(
 )
 
 # Connectors allowed inside a name when followed by another capitalised word.
-NAME_LINKS = _words("of for on and & de du des la le del di da do dos das von van der den zur zum für und y e af al")
+NAME_LINKS = _words(
+    "of for on and & de du des la le del di da do dos das von van der den zur zum für und y e af al"
+)
 # Particles that belong to a person's name.
 NAME_PARTICLES = _words("de da di del della van von der den la le du dos das ter ten bin ibn al")
 
@@ -229,6 +233,30 @@ _add(
     Milky Way
     Solar System
     Europa
+    Nordamerika
+    Südamerika
+    Lateinamerika
+    Mittelamerika
+    Südostasien
+    Osteuropa
+    Westeuropa
+    Nordafrika
+    Amérique du Nord
+    Amérique du Sud
+    Afrique du Nord
+    América del Norte
+    América del Sur
+    Norteamérica
+    Sudamérica
+    Centroamérica
+    Southeast Asia
+    Eastern Europe
+    Western Europe
+    North Africa
+    West Africa
+    East Africa
+    Central Asia
+    South Asia
     Afrika
     Asien
     Amerika
@@ -328,6 +356,10 @@ _add(
     Thames
     Ebro
     Kosovo
+    Volksrepublik China
+    People's Republic of China
+    République populaire de Chine
+    República Popular China
     Taiwan
     Palestine
     Hong Kong

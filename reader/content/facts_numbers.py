@@ -40,7 +40,7 @@ _EN_VALUES = dict(
 
 _SCALE = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
-    "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+    "billion": 1e9, "billions": 1e9, "lakh": 1e5, "crore": 1e7, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
     "tausend": 1e3, "million_de": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6,
     "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "mrd.": 1e9, "billionen": 1e12,
     "mille": 1e3, "milliard": 1e9, "milliards": 1e9, "mil": 1e3, "millón": 1e6,
@@ -60,21 +60,118 @@ _CUR_SYMBOL = {
 }  # fmt: skip
 
 _UI_NOUNS = frozenset(
-    "comment comments commentaire commentaires kommentar kommentare comentario comentarios "
-    "shares share likes views reactions replies retweets".split()
+    [
+        "comment",
+        "comments",
+        "commentaire",
+        "commentaires",
+        "kommentar",
+        "kommentare",
+        "comentario",
+        "comentarios",
+        "shares",
+        "share",
+        "likes",
+        "views",
+        "reactions",
+        "replies",
+        "retweets",
+    ]
 )
 # Words that never are the counted noun.
 _NOT_NOUN = STOPWORDS | frozenset(
-    "times percent per cent prozent pour por ciento more less fewer than point is are was were "
-    "be has have had said says to more plus moins mehr als que".split()
+    [
+        "times",
+        "percent",
+        "per",
+        "cent",
+        "prozent",
+        "pour",
+        "por",
+        "ciento",
+        "more",
+        "less",
+        "fewer",
+        "than",
+        "point",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "has",
+        "have",
+        "had",
+        "said",
+        "says",
+        "to",
+        "more",
+        "plus",
+        "moins",
+        "mehr",
+        "als",
+        "que",
+    ]
 )
-_ADJ_END = ("al", "ic", "ive", "ous", "ful", "ern", "ian", "ish", "ary", "ed", "ing", "ble", "an", "ese", "ist")
+_ADJ_END = (
+    "al",
+    "ic",
+    "ive",
+    "ous",
+    "ful",
+    "ern",
+    "ian",
+    "ish",
+    "ary",
+    "ed",
+    "ing",
+    "ble",
+    "an",
+    "ese",
+    "ist",
+)
 _ANY_SPELLED = frozenset(w for s in _SPELLED.values() for w in s.split())
 # Sentence openers that may stand before a number without making it part of a name.
 _LEAD_WORDS = frozenset(
-    "approximately nearly almost about around roughly some over under more fewer only just "
-    "exactly estimated another rund etwa knapp fast über mehr als unter environ près presque "
-    "plus moins quelque casi unos unas cerca más menos alrededor".split()
+    [
+        "approximately",
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "roughly",
+        "some",
+        "over",
+        "under",
+        "more",
+        "fewer",
+        "only",
+        "just",
+        "exactly",
+        "estimated",
+        "another",
+        "rund",
+        "etwa",
+        "knapp",
+        "fast",
+        "über",
+        "mehr",
+        "als",
+        "unter",
+        "environ",
+        "près",
+        "presque",
+        "plus",
+        "moins",
+        "quelque",
+        "casi",
+        "unos",
+        "unas",
+        "cerca",
+        "más",
+        "menos",
+        "alrededor",
+    ]
 )
 
 
@@ -95,8 +192,8 @@ def _pattern(lang: str) -> re.Pattern[str]:
     else:
         num = r"\d{1,3}(?:[.\u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?"
     scale = (
-        r"(?:[- ]?(?:bn|m|mn|k|tn)\b|[- ](?:thousand|million|billion|trillion|Tausend|Millionen|Million|"
-        r"Milliarden|Milliarde|Mio\.|Mrd\.|Billionen|mille|millions?|milliards?|mil millones|millones|millón|mil)\b)"
+        r"(?:[- ]?(?:bn|m|mn|k|tn)\b|[- ](?:thousand|million|billion|trillion|lakh|crore|Tausend|Millionen|Million|"
+        r"Milliarden|Milliarde|Mio\.?|Mrd\.?|Billionen|mille|millions?|milliards?|mil millones|millones|millón|mil)\b)"
     )
     cur_pre = r"(?:US\$|HK\$|C\$|A\$|R\$|\$|€|£|¥|₹|USD\s?|EUR\s?|GBP\s?|CHF\s?)"
     cur_post = (
@@ -110,7 +207,7 @@ def _pattern(lang: str) -> re.Pattern[str]:
     spelled = "|".join(sorted([*_SPELLED[lang].split(), *extra], key=len, reverse=True))
     return re.compile(
         rf"(?P<money1>{cur_pre}\s?(?P<n1>{num})(?P<s1>{scale})?(?:-(?:dollar|euro|pound))?)"
-        rf"|(?P<money2>(?P<n2>{num})(?P<s2>{scale})?[- ]?(?:of\s+|de\s+)?{cur_post}(?!\w))"
+        rf"|(?P<money2>(?P<n2>{num})(?P<s2>{scale})?[- ]?(?:of\s+|de\s+|d['’])?(?i:{cur_post})(?!\w))"
         rf"|(?P<pct>(?P<n3>{num}){pct}(?!\w))"
         rf"|(?P<num>(?P<n4>{num})(?P<s4>{scale})?)"
         r"|(?P<half>\b(?i:half)\s+an?\s+(?:decade|century|dozen|million|billion|year|hour|mile|day|month|week|season|point)s?\b)"
@@ -138,7 +235,10 @@ def _to_float(raw: str, lang: str) -> float | None:
 
 
 def _fmt(v: float) -> str:
-    return str(int(v)) if v == int(v) else f"{v:.6g}"
+    v = round(v, 6)
+    if abs(v - round(v)) < 1e-6:
+        return str(round(v))
+    return f"{v:.6f}".rstrip("0").rstrip(".")
 
 
 def _scale_of(s: str | None) -> float:
@@ -169,7 +269,11 @@ def find_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Num
             raw = g["n1"] or g["n2"]
             v = _to_float(raw, lang)
             cur = _currency(text[s:e])
-            value = f"{cur} {_fmt(v * _scale_of(g['s1'] or g['s2']))}" if v is not None and cur else None
+            value = (
+                f"{cur} {_fmt(v * _scale_of(g['s1'] or g['s2']))}"
+                if v is not None and cur
+                else None
+            )
             out.append(NumHit("money", s, e, value))
             continue
         if g["pct"]:
@@ -204,16 +308,29 @@ def _digit_number(text: str, lang: str, m: re.Match[str], s: int, e: int) -> Num
     # part of a larger token: 121102-like ids, versions, phone numbers, ordinals, hyphenated codes
     if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "#/№°.:,"):
         return None
-    if re.match(r"(?:st|nd|rd|th|e|er|ème|eme|º|ª|°)\b|\.\w|/\d|[.]\d", after) and not re.match(r"\.\d{3}", after):
+    if re.match(r"(?:st|nd|rd|th|e|er|ème|eme|º|ª|°)\b|\.\w|/\d|[.]\d", after) and not re.match(
+        r"\.\d{3}", after
+    ):
         return None
     if lang == "de" and re.match(r"\.\s", after) and not re.match(r"\.\s+(?:[A-ZÄÖÜ]|$)", after):
         return None  # German ordinal "30. März" is taken by dates; "3. Liga" is an ordinal
     # score "4-1" vs range "16-17"
     rng = re.match(r"[-–](\d+)\b", after)
     if rng:
-        a, b = float(raw.replace(",", "")) if raw.replace(",", "").isdigit() else 0, int(rng.group(1))
-        in_scores = re.search(r"\d[-–]\d+(?:\s*\(\d+\))?,\s*$", before) or re.match(r"[-–]\d+(?:\s*\(\d+\))?,\s*\d+[-–]\d", after)
-        if b > a and not in_scores and not re.search(r"(?:beat|win|won|lost|defeat\w*|lead|score\w*|victory|draw)\s*$", before):
+        a, b = (
+            float(raw.replace(",", "")) if raw.replace(",", "").isdigit() else 0,
+            int(rng.group(1)),
+        )
+        in_scores = re.search(r"\d[-–]\d+(?:\s*\(\d+\))?,\s*$", before) or re.match(
+            r"[-–]\d+(?:\s*\(\d+\))?,\s*\d+[-–]\d", after
+        )
+        if (
+            b > a
+            and not in_scores
+            and not re.search(
+                r"(?:beat|win|won|lost|defeat\w*|lead|score\w*|victory|draw)\s*$", before
+            )
+        ):
             return NumHit("skip", s, e + rng.end(), None)
         end = e + rng.end()
         return NumHit("number", s, end, None)
@@ -236,7 +353,16 @@ def _digit_number(text: str, lang: str, m: re.Match[str], s: int, e: int) -> Num
         from reader.content.facts_dates import MONTHS
 
         age = re.match(r",\s+(?:of|from|who|aus|de|del)\b", after)  # "Ryan S. Hollman 31, of Hope"
-        if pw not in STOPWORDS and pw not in MONTHS and pw not in _LEAD_WORDS and not age:
+        # German capitalises the noun before a count too ("letzte Woche 30 Festnahmen"): there
+        # a number that counts a following (capitalised) noun is still a number
+        de_count = lang == "de" and re.match(r"[ \u00a0]+[A-ZÄÖÜ]", after)
+        if (
+            pw not in STOPWORDS
+            and pw not in MONTHS
+            and pw not in _LEAD_WORDS
+            and not age
+            and not de_count
+        ):
             return None
     v = _to_float(raw, lang)
     scale = _scale_of(m.group("s4"))
@@ -251,7 +377,12 @@ def _is_street_number(after: str) -> bool:
     if not m:
         return False
     words = m.group().split()
-    return any(w.lower().rstrip(",.") in STREET_CUES or w.lower().rstrip(",") in STREET_CUES or w.lower() == "road" for w in words[1:] or words)
+    return any(
+        w.lower().rstrip(",.") in STREET_CUES
+        or w.lower().rstrip(",") in STREET_CUES
+        or w.lower() == "road"
+        for w in words[1:] or words
+    )
 
 
 def _spelled_number(text: str, lang: str, s: int, e: int) -> NumHit | None:
@@ -259,16 +390,19 @@ def _spelled_number(text: str, lang: str, s: int, e: int) -> NumHit | None:
     low = span.lower()
     before = text[max(0, s - 30) : s]
     after = text[e : e + 60]
-    if low.split()[0] in ("a", "an", "ein", "une", "un") and low.split()[-1] not in (
-        "hundred", "thousand", "dozen", "mille", "cent", "hundert", "tausend"
-    ) and len(low.split()) > 1:
+    if (
+        low.split()[0] in ("a", "an", "ein", "une", "un")
+        and low.split()[-1]
+        not in ("hundred", "thousand", "dozen", "mille", "cent", "hundert", "tausend")
+        and len(low.split()) > 1
+    ):
         s = s + len(span) - len(span.split()[-1])  # "a three-game streak": the number is "three"
         span = text[s:e]
         low = span.lower()
         before = text[max(0, s - 30) : s]
-    if re.search(r"\b(?:the|these|those|les|ces|die|diese|los|las|estos|estas|all|both)\s+$", before, re.I) and low in (
-        "two", "deux", "dos", "zwei"
-    ):
+    if re.search(
+        r"\b(?:the|these|those|les|ces|die|diese|los|las|estos|estas|all|both)\s+$", before, re.I
+    ) and low in ("two", "deux", "dos", "zwei"):
         return None
     if re.match(r"[-–]\s?(?:on|to|in|of|by|for|and)\b", after):
         return None  # "two-on-one"
@@ -276,24 +410,46 @@ def _spelled_number(text: str, lang: str, s: int, e: int) -> NumHit | None:
         return None  # part of a name: "Five-hundred-meter Aperture Spherical Radio Telescope"
     if low == "one" or low == "uno":
         # "one event", "one in-person meeting"; not "one of", "no one", "at any one time"
-        if re.search(r"\b(?:any|no|every|each|which|this|that|the|at|only|last|another|no)\s+$", before, re.I):
+        if re.search(
+            r"\b(?:any|no|every|each|which|this|that|the|at|only|last|another|no)\s+$", before, re.I
+        ):
             return None
         end = _extend_noun(text, lang, e)
         if end == e or re.match(r"\s+(?:of|or|and|to|who|that|day|another|thing)\b", after):
             return None
         return NumHit("number", s, end, "1")
     core = low.split()[-1] if low.split()[0] in ("a", "an", "ein", "une", "un") else low.split()[0]
-    if low.split()[0] in ("a", "an", "ein", "une", "un") and core not in ("hundred", "thousand", "dozen", "mille", "cent", "hundert", "tausend"):
+    if low.split()[0] in ("a", "an", "ein", "une", "un") and core not in (
+        "hundred",
+        "thousand",
+        "dozen",
+        "mille",
+        "cent",
+        "hundert",
+        "tausend",
+    ):
         # "a dozen", "a thousand choices"; "a six" is not a phrase
         return None
-    if core in ("hundred", "thousand", "dozen", "hundert", "tausend", "cent", "mille", "cien", "mil") and not re.match(
-        r"\s+\w", after
-    ):
+    if core in (
+        "hundred",
+        "thousand",
+        "dozen",
+        "hundert",
+        "tausend",
+        "cent",
+        "mille",
+        "cien",
+        "mil",
+    ) and not re.match(r"\s+\w", after):
         return None
     if lang == "es" and core in ("once",):
         return None
     if lang == "fr" and core in ("cent",) and not re.match(r"\s+\w", after):
         return None
+    pm = re.match(r"\s?(?:%|per\s?cent|percent|Prozent|pour\s?cent|por\s?ciento)(?!\w)", after)
+    if pm:  # "rund vier Prozent", "five percent"
+        value = _EN_VALUES.get(core) if lang == "en" else _WORD_VALUE.get(core)
+        return NumHit("percent", s, e + pm.end(), str(value) if value else None)
     end = _extend_noun(text, lang, e)
     if end == e and core in ("hundred", "thousand", "dozen"):
         return None
@@ -320,6 +476,12 @@ def _extend_noun(text: str, lang: str, e: int) -> int:
             break
         w = mm.group(1)
         lw = w.lower()
+        if words == 0 and lang in ("fr", "es") and lw in ("de", "d'", "d’"):
+            # "19 millones de personas", "3 000 personnes": keep going past "de"
+            nm = re.match(r"[ \u00a0]+(?:de|d['’])[ \u00a0]*([\w’'-]+)", text[pos:])
+            if nm and nm.group(1).lower() not in _NOT_NOUN:
+                pos += nm.end()
+                break
         if lw in _NOT_NOUN or lw in _ANY_SPELLED or any(ch.isdigit() for ch in w):
             break
         if lang == "de":
@@ -342,13 +504,13 @@ def _extend_noun(text: str, lang: str, e: int) -> int:
                 if not re.match(r"[ \u00a0]+[A-Z]", text[pos:]):
                     break
                 continue
-            if words >= 1 and text[e : pos].strip()[:1].isupper():
+            if words >= 1 and text[e:pos].strip()[:1].isupper():
                 pos += mm.end()
                 break
             break
         pos += mm.end()
         words += 1
-        if lw in ("out", "of") or lw.endswith(_ADJ_END) and words < 3:
+        if lw in ("out", "of") or (lw.endswith(_ADJ_END) and words < 3):
             continue
         if lang in ("fr", "es") and lw in ("de", "d'", "d’"):
             continue

@@ -19,12 +19,16 @@ but recall also pulled in datelines, "STORY HIGHLIGHTS" and related-story lists,
 and precision drops the "related stories" link lists that default keeps. What a
 reader shows as "the article" should be the article.
 
-Two repairs on trafilatura's output, both checked against the page itself:
-- trafilatura trims the space around inline elements (adbar/trafilatura#661),
-  so ``a <a>security fair</a> in`` comes out as ``security fairin``. Where a
-  junction has no space but the page's own text has one there, it is put back.
+Repairs on trafilatura's output:
+- it trims the space around inline elements (adbar/trafilatura#661), so
+  ``a <a>security fair</a> in`` comes out as ``security fairin``. Where a
+  junction has no space but the page's own text has one there, it is put back
+  (checked against the page, so real joins such as "2019" stay joined).
 - relative links and images are made absolute against the page's final URL
   (after redirects), which the article's link may not be.
+- the page's classes, ids and styles are dropped (only what a reader needs
+  is stored), as are widget leftovers ("Loading weather data ...") and a first
+  heading that repeats the headline the article header already shows.
 
 The extraction functions do no IO; :func:`fetch_full_texts` at the end is the one
 place that fetches pages (through reader.fetch) and stores what came of them, used
@@ -33,32 +37,37 @@ by :class:`reader.library.Library` (``F``, ``--full-text``) and by the refresh.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlparse
 
+from reader.errors import NewsdeckError
 from reader.sanitize import html_to_text
 
 if TYPE_CHECKING:
     from reader.config import Config
-    from reader.models import Article
+    from reader.models import Article, UpdateResult
     from reader.store import Store
 
 __all__ = [
     "MIN_WORDS",
     "SHORT_FEED_WORDS",
     "ExtractResult",
+    "ExtractorUnavailable",
     "FullTextResult",
     "decode_page",
     "extract_main_content",
     "fetch_full_texts",
     "full_text_note",
+    "header_note",
     "is_fetchable",
     "needs_full_text",
     "page_result",
     "status_reason",
+    "with_full_text",
     "word_count",
 ]
 
@@ -93,6 +102,7 @@ class ExtractResult:
     html: str | None
     words: int = 0
     reason: str | None = None  # one line in words when html is None
+    redirect: str | None = None  # an interstitial page's <meta http-equiv="refresh"> target
 
     @property
     def ok(self) -> bool:
@@ -108,7 +118,7 @@ class FullTextResult:
     words: int = 0
     host: str | None = None  # where the text came from (after redirects)
     reason: str | None = None  # why not, when not ok
-    fetched: bool = False  # a page was downloaded (counted in the refresh summary)
+    fetched: bool = False  # a page was downloaded (whether or not it held an article)
 
     @property
     def message(self) -> str:
@@ -233,14 +243,36 @@ def _meta_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
-def page_result(data: bytes | None, content_type: str | None, url: str) -> ExtractResult:
+def page_result(
+    data: bytes | None, content_type: str | None, url: str, *, title: str | None = None
+) -> ExtractResult:
     """A fetched page's body to its article, or the reason in words."""
     if not data:
         return ExtractResult(None, 0, "the page was empty")
     reason = not_html_reason(data, content_type)
     if reason:
         return ExtractResult(None, 0, reason)
-    return extract_main_content(decode_page(data, content_type), url)
+    return extract_main_content(decode_page(data, content_type), url, title=title)
+
+
+class ExtractorUnavailable(NewsdeckError):
+    """trafilatura cannot be imported: an installation problem, not a page's."""
+
+
+@functools.cache
+def extractor_problem() -> str | None:
+    """None when trafilatura imports; otherwise the one-line reason.
+
+    Checked before any page is fetched, so a broken installation is reported
+    once and no article is marked as failed because of it (they are fetched
+    once the installation is fixed). A real case: ``pip install trafilatura``
+    with lxml 6 leaves out lxml_html_clean, which jusText imports.
+    """
+    try:
+        import trafilatura  # noqa: F401
+    except ImportError as exc:
+        return f"full text needs trafilatura, which cannot be imported ({exc})"
+    return None
 
 
 # -- extraction ---------------------------------------------------------------------------------
@@ -295,8 +327,11 @@ _BLOCKS_WITH_TEXT = frozenset(
 )
 
 
-def extract_main_content(html: str, url: str) -> ExtractResult:
+def extract_main_content(html: str, url: str, *, title: str | None = None) -> ExtractResult:
     """The article in a web page, as HTML, with its word count; or why there is none.
+
+    ``title`` is the headline the header already shows; a first heading that
+    repeats it is dropped.
 
     Keeps paragraphs, headings, lists, block quotes, tables, links and images.
     Runs in about 20 ms on a typical news page (bench/fulltext.py); no network.
@@ -309,6 +344,8 @@ def extract_main_content(html: str, url: str) -> ExtractResult:
         return ExtractResult(None, 0, "the page was empty")
     if "\x00" in html:
         html = html.replace("\x00", "")
+    # lxml refuses a str that declares its encoding (XHTML pages do); it is decoded already.
+    html = _XML_DECLARATION.sub("", html, count=1)
     try:
         page = lxml_html.document_fromstring(html)
     except (etree.ParserError, ValueError) as exc:
@@ -332,7 +369,7 @@ def extract_main_content(html: str, url: str) -> ExtractResult:
     except Exception as exc:  # a library bug on one odd page must cost that page only
         return ExtractResult(None, 0, f"could not extract the article ({type(exc).__name__})")
     if not out:
-        return ExtractResult(None, 0, "no main content found")
+        return _no_content(page, url)
     try:
         tree = lxml_html.fragment_fromstring(out, create_parent="div")
     except (etree.ParserError, ValueError):
@@ -343,17 +380,50 @@ def extract_main_content(html: str, url: str) -> ExtractResult:
     _absolute_urls(root, url)
     _drop_attributes(root)
     _drop_placeholders(root)
+    if title:
+        _drop_repeated_title(root, title)
     text = root.text_content()
     words = word_count(text)
     if words < MIN_WORDS:
-        return ExtractResult(None, words, "no main content found")
+        return _no_content(page, url, words)
     inner = (root.text or "") + "".join(
         etree.tostring(child, encoding="unicode", method="html") for child in root
     )
     return ExtractResult(inner.strip(), words, None)
 
 
+def _no_content(page, url: str, words: int = 0) -> ExtractResult:  # type: ignore[no-untyped-def]
+    """No article here; an interstitial page may still name where the article is."""
+    target = meta_refresh_target(page, url)
+    if target:
+        return ExtractResult(None, words, "the page only redirects elsewhere", redirect=target)
+    return ExtractResult(None, words, "no main content found")
+
+
+_REFRESH_URL = re.compile(r"^\s*\d*(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"\s]+)", re.I)
+
+
+def meta_refresh_target(page, url: str) -> str | None:  # type: ignore[no-untyped-def]
+    """The URL a ``<meta http-equiv="refresh" content="0;url=...">`` sends the browser to.
+
+    A bare delay ("600", a page that reloads itself) is not a redirect.
+    """
+    for meta in page.iter("meta"):
+        if (meta.get("http-equiv") or "").strip().lower() != "refresh":
+            continue
+        content = meta.get("content") or ""
+        if "url" not in content.lower() and ";" not in content and "," not in content:
+            continue
+        m = _REFRESH_URL.match(content)
+        if m:
+            target = urljoin(url, m.group(1).strip())
+            if target != url:
+                return target
+    return None
+
+
 _SPACES = re.compile(r"\s+")
+_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 _SKIP_TEXT = frozenset(("script", "style", "noscript", "template", "svg", "head"))
 
 
@@ -469,6 +539,18 @@ def _drop_placeholders(root) -> None:  # type: ignore[no-untyped-def]
             el.drop_tree()
 
 
+def _drop_repeated_title(root, title: str) -> None:  # type: ignore[no-untyped-def]
+    first = next((el for el in root if isinstance(el.tag, str)), None)
+    if first is None or first.tag not in ("h1", "h2", "h3", "p"):
+        return
+
+    def key(s: str) -> str:
+        return _SPACES.sub(" ", s).strip().casefold()
+
+    if key(first.text_content()) == key(title):
+        first.drop_tree()
+
+
 # -- what the article pane says --------------------------------------------------------------
 
 
@@ -497,6 +579,23 @@ def full_text_note(article, words: int | None = None) -> str | None:  # type: ig
     return None
 
 
+def header_note(article: Article, words: int | None = None, key: str = "F") -> str | None:
+    """The article header's full-text line, offering ``key`` when the feed gave a teaser.
+
+    "full text from example.org, 1,240 words"; "only a summary in the feed ·
+    F fetches the full article"; "feed text only: HTTP 403 (paywall or
+    blocked) · F tries again"; None for a feed that carries whole articles.
+    """
+    note = full_text_note(article, words)
+    if note is not None:
+        if not article.full_text and is_fetchable(article.link):
+            return f"{note} · {key} tries again"
+        return note
+    if is_fetchable(article.link) and needs_full_text(article.content or article.summary):
+        return f"only a summary in the feed · {key} fetches the full article"
+    return None
+
+
 # -- fetching pages (the one part with IO) ------------------------------------------------------
 
 
@@ -518,6 +617,9 @@ def fetch_full_texts(
     """
     from reader.fetch import FetchRequest, fetch_all
 
+    problem = extractor_problem()
+    if problem:
+        raise ExtractorUnavailable(problem)
     waiting: dict[str, list[Article]] = {}
     for article_id in dict.fromkeys(article_ids):
         article = store.get_article(article_id)
@@ -530,18 +632,32 @@ def fetch_full_texts(
             yield FullTextResult(article_id, ok=False, reason=reason)
             continue
         waiting.setdefault(article.link, []).append(article)  # type: ignore[arg-type]
-    if not waiting:
-        return
-    requests = [FetchRequest(url) for url in waiting]
-    for fetched in fetch_all(requests, config):
-        page_url = fetched.final_url or fetched.url
-        host = urlparse(page_url).hostname
-        if fetched.ok and not fetched.not_modified:
-            extracted = page_result(fetched.data, fetched.content_type, page_url)
-        else:
-            extracted = ExtractResult(None, 0, status_reason(fetched.status, fetched.error))
-        for article in waiting.pop(fetched.url, []):
-            yield _store_one(store, article, extracted, host, fetched=fetched.ok)
+    # One more round for interstitial pages that only point elsewhere (a meta refresh):
+    # the page they name is fetched once; a second interstitial is not followed.
+    for hop in range(2):
+        if not waiting:
+            return
+        onward: dict[str, list[Article]] = {}
+        for fetched in fetch_all([FetchRequest(url) for url in waiting], config):
+            page_url = fetched.final_url or fetched.url
+            host = urlparse(page_url).hostname
+            articles = waiting.pop(fetched.url, [])
+            if fetched.ok and not fetched.not_modified:
+                titles = {a.title for a in articles if a.title}
+                extracted = page_result(
+                    fetched.data,
+                    fetched.content_type,
+                    page_url,
+                    title=next(iter(titles)) if len(titles) == 1 else None,
+                )
+            else:
+                extracted = ExtractResult(None, 0, status_reason(fetched.status, fetched.error))
+            if extracted.redirect and hop == 0 and is_fetchable(extracted.redirect):
+                onward.setdefault(extracted.redirect, []).extend(articles)
+                continue
+            for article in articles:
+                yield _store_one(store, article, extracted, host, fetched=fetched.ok)
+        waiting = onward
 
 
 def _store_one(
@@ -561,3 +677,102 @@ def _store_one(
         )
     store.set_full_text(article.id, None, reason)
     return FullTextResult(article.id, ok=False, host=host, reason=reason, fetched=fetched)
+
+
+# -- during a refresh ------------------------------------------------------------------------------
+
+# Pages fetched per feed and refresh at most: enabling full text on a feed with a
+# thousand stored articles must not start a thousand downloads.
+REFRESH_LIMIT = 50
+
+
+def with_full_text(
+    store: Store,
+    config: Config,
+    results: Iterable[UpdateResult],
+    *,
+    teasers: bool = False,
+    retry_failed: bool = False,
+    limit: int = REFRESH_LIMIT,
+) -> Iterator[UpdateResult]:
+    """Pass a refresh's results through, fetching full texts where they are wanted.
+
+    A feed with ``full_text`` on (the palette toggle, or ``full_text = true``
+    in config.toml) gets the page of every article that has neither a full text
+    nor a recorded failure; ``teasers`` (``newsdeck fetch --full-text``) does
+    the same for the teaser articles of every feed; ``retry_failed`` (with
+    ``--force``) asks again for pages that failed before. Results of feeds
+    with nothing to fetch pass straight through; the others are held until all
+    pages are in (one concurrent batch through reader.fetch) and come out with
+    ``full_text_pages`` set, so the refresh summary counts them.
+    """
+    from dataclasses import replace
+
+    from reader.models import ArticleFilter, UpdateStatus
+
+    held: list[UpdateResult] = []
+    owner: dict[int, int] = {}  # article id -> feed id
+    for result in results:
+        if result.feed_id is None or result.status not in (
+            UpdateStatus.NEW,
+            UpdateStatus.UPDATED,
+            UpdateStatus.NOT_MODIFIED,
+        ):
+            yield result
+            continue
+        feed = store.get_feed(result.feed_id)
+        every = feed is not None and (feed.full_text or config.feed_full_text(feed.url))
+        if feed is None or not (every or teasers):
+            yield result
+            continue
+        ids = store.articles_needing_full_text(feed.id, limit)
+        if retry_failed:
+            for aid in store.article_ids(ArticleFilter(feed_id=feed.id))[:limit]:
+                article = store.get_article(aid)
+                if (
+                    article is not None
+                    and not article.full_text
+                    and article.full_text_status
+                    and not article.full_text_status.startswith(_SUCCESS_PREFIX)
+                    and aid not in ids
+                ):
+                    ids.append(aid)
+        if not every:
+            ids = [aid for aid in ids if _is_teaser(store.get_article(aid))]
+        if not ids:
+            yield result
+            continue
+        held.append(result)
+        for aid in ids:
+            owner[aid] = feed.id
+    if not held:
+        return
+    problem = extractor_problem()
+    if problem:  # the refresh itself worked: say why there is no full text, fetch nothing
+        for result in held:
+            yield replace(result, error=result.error or problem)
+        return
+    pages: dict[int, int] = {}
+    missed: dict[int, list[str]] = {}
+    for outcome in fetch_full_texts(store, config, list(owner)):
+        feed_id = owner[outcome.article_id]
+        if outcome.ok:
+            pages[feed_id] = pages.get(feed_id, 0) + 1
+        else:
+            missed.setdefault(feed_id, []).append(outcome.reason or "failed")
+    for result in held:
+        feed_id = result.feed_id or -1
+        got, lost = pages.get(feed_id, 0), missed.get(feed_id, [])
+        note = result.error
+        if lost and not note:  # a note, not a failure: the feed itself was read
+            tried = got + len(lost)
+            note = f"full text: {len(lost)} of {tried} pages could not be read ({lost[0]})"
+        yield replace(result, full_text_pages=got, error=note)
+
+
+def _is_teaser(article: Article | None) -> bool:
+    return (
+        article is not None
+        and is_fetchable(article.link)
+        and needs_full_text(article.content or article.summary)
+    )

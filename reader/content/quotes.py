@@ -43,12 +43,19 @@ class Quote:
 # --------------------------------------------------------------------------------------
 # Word lists (lower-case)
 # --------------------------------------------------------------------------------------
+
+
+def _words(s: str) -> frozenset[str]:
+    """A word list written as running text (easier to read and extend than a literal)."""
+    return frozenset(s.split())
+
+
 # Common given names across English, German, French, Spanish, Italian, Dutch,
 # Nordic and Slavic news. A run of capitalised words that contains one of
 # these is almost certainly a person, which is the only way to tell
 # "Parteichef Stefan Keuter" (a person) from "Bundestagsverwaltung" (a noun)
 # in German, where every noun is capitalised.
-FIRST_NAMES = frozenset(
+FIRST_NAMES = _words(
     """
 aaron abby abdul abdullah abigail abraham ada adam adele adrian adriana adrien agnes agnieszka
 ahmad ahmed aidan aileen aisha alain alan alastair albert alberto alec alejandra alejandro
@@ -58,128 +65,123 @@ amelia amir amy ana anastasia anders andre andrea andreas andrei andres andrew a
 angela angelika angelina angelo angus anita ann anna anne annette annie anthony antoine anton
 antonio antonia april archie ariana ariel arnaud arnold arthur ashley astrid audrey aurelie
 austin ava axel barack barbara barry bart bastian beatriz beatrice bella ben benedikt benjamin
-benoit bernard bernd bernie bertrand beth betty beverly bill billy birgit bjorn blake bob
-bobby boris brad bradley brandon brenda brendan brett brian bridget brigitte britney brittany
-brooke bruce bruno bryan caitlin caleb cameron camille candace cara carl carla carlo carlos
-carmen carol caroline carolyn carrie casey cassandra catherine cathy cecile cecilia celine
-chad charles charlie charlotte chelsea cheryl chloe chris christa christian christina
-christine christoph christophe christopher chuck cindy claire clara clarence claude claudia
-clement clint clinton cody colin connor conor constance corinne courtney craig cristina
-curtis cynthia dagmar daisy dale damian damien dan dana daniel daniela danielle danny dario
-darren dave david dean deborah debra declan delphine denis denise dennis derek devan devin
-diana diane dick diego dieter dimitri dirk dmitri dmitry dolores dominic dominik dominique
-don donald donna doris dorothy doug douglas drew duncan dustin dylan ed eddie edgar edith
-edmund eduardo edward edwin eileen elaine elena eli elias elijah elisabeth elise eliza
-elizabeth ella ellen elliot elon emil emilia emilie emily emma emmanuel enrique eric erica
-erik erika erin ernesto ernst esther ethan eugene eva evan evelyn ewa fabian fabien fabienne
-fatima federico felipe felix fernando filip fiona florence florian frances francesca
-francesco francis francisco franck francois frank franz fred frederic frederick frida
-friedrich gabriel gabriela gabriele gabrielle gareth gary gavin genevieve geoff geoffrey
-george georg georges gerald gerard gerhard gerry gertrud gilbert gilles gina giorgio giovanni
-gisela giuseppe glen glenn gloria gordon grace graham greg gregor gregory greta guido
-guillaume gunter gustavo guy gwen hailey hakan hamid hana hannah hans harald harlem harold
-harriet harry hassan hayley heather hector heidi heinrich heinz helen helena helene helga
-helmut henri henrik henry herbert hermann hilary hillary holger holly horst howard hubert
-hugh hugo hunter ian ibrahim ignacio igor ilse imran ines ingrid irene iris isaac isabel
-isabella isabelle isaskun ivan jack jackie jackson jacob jacqueline jacques jaime jake james
-jamie jan jane janet janice jared jasmine jason javier jay jean jeanne jeff jeffrey jennifer
-jenny jens jeremy jerome jerry jesse jessica jesus jill jim jimmy jo joachim joan joanna
-joanne joao jocelyn jodie joe joel johan johann johanna johannes john johnny jon jonas
-jonathan jordan jorge jose josef joseph josephine josh joshua joy juan judith judy jules julia
-julian julie julien juliette julio jurgen justin kai kamala karen karin karina karl kate
-katharina katherine kathleen kathryn kathy katie katja katrin kay keith kelly ken kenneth
-kent kerry kevin kim kimberly kirk klaus konrad kristen kristin kurt kyle lars laura lauren
-laurence laurent lea leah lee leila lena leo leon leonard leonardo leslie lewis liam lily
-linda lindsay lindsey lisa liz liza logan lois lorenzo lori louis louise lucas lucia lucy
-ludwig luis luisa luka lukas luke lutz lydia lynn madeleine madison magdalena maggie mahmoud
-malcolm manfred manon manuel manuela marc marcel marco marcus margaret margarita margot maria
-marian marianne marie marina mario marion marisa mark markus marta martha martin martina
-martine mary maryam mateo mathieu mathilde matt matteo matthew matthias maura maureen maurice
-max maxim maxime maximilian megan mehmet melanie melissa mercedes mia michael michaela michel
-michele michelle miguel mike mikhail milan miles miriam mitch mitchell mitt mohamed mohammad
-mohammed molly monica monika morgan muhammad murray nadia nancy naomi natalia natalie natasha
-nathalie nathan neil nelson nicholas nick nicola nicolas nicole niels nigel nikita nikola
-nikolai nils nina noah noel nora norbert norman olaf oliver olivia olivier omar oscar otto
-owen pablo paddy paloma pam pamela paolo pascal pat patricia patrick patrice paul paula
-pauline pedro peggy penelope penny peter petra phil philip philipp philippe phillip pierre
-pietro piotr rachel rafael ralf ralph ramon randy raphael raul ray raymond rebecca regina
-reinhard renate rene ricardo richard rick ricky rita rob robert roberta roberto robin rocio
-rod rodrigo roger roland rolf roman ron ronald rosa rose rosemary ross ruby rudolf rudy rui
-russell ruth ryan sabine sabrina sacha sally salvador sam samantha samir samuel sandra sandy
-sara sarah sascha saul scott sean sebastian sebastien serena sergei sergey sergio seth shane
-shannon sharon shaun shawn sheila shelley sherry shirley sibylle sigmar silke silvia simon
-simone sofia sonia sophia sophie stacy stan stanley stefan stefanie stella stephan stephane
-stephanie stephen steve steven stuart sue susan susanne suzanne svenja sven sylvain sylvia
-sylvie tamara tammy tanja tara ted teresa terry thierry thomas thorsten tiffany tim timothy
-tina tobias todd tom tomas tommy toni tony tracy travis trevor troy ulrich ulrike urs ursula
-uwe valentin valentina valerie vanessa vera veronica veronique victor victoria vikram vincent
-viola virginia vivian vladimir volker volodymyr walter wayne wendy werner wes wesley will
-william willy wolfgang xavier yann yannick yasmin yolanda yusuf yves yvonne zach zachary
+benoit bernard bernd bernie bertrand beth betty beverly bill billy birgit bjorn blake bob bobby
+boris brad bradley brandon brenda brendan brett brian bridget brigitte britney brittany brooke
+bruce bruno bryan caitlin caleb cameron camille candace cara carl carla carlo carlos carmen
+carol caroline carolyn carrie casey cassandra catherine cathy cecile cecilia celine chad charles
+charlie charlotte chelsea cheryl chloe chris christa christian christina christine christoph
+christophe christopher chuck cindy claire clara clarence claude claudia clement clint clinton
+cody colin connor conor constance corinne courtney craig cristina curtis cynthia dagmar daisy
+dale damian damien dan dana daniel daniela danielle danny dario darren dave david dean deborah
+debra declan delphine denis denise dennis derek devan devin diana diane dick diego dieter
+dimitri dirk dmitri dmitry dolores dominic dominik dominique don donald donna doris dorothy doug
+douglas drew duncan dustin dylan ed eddie edgar edith edmund eduardo edward edwin eileen elaine
+elena eli elias elijah elisabeth elise eliza elizabeth ella ellen elliot elon emil emilia emilie
+emily emma emmanuel enrique eric erica erik erika erin ernesto ernst esther ethan eugene eva
+evan evelyn ewa fabian fabien fabienne fatima federico felipe felix fernando filip fiona
+florence florian frances francesca francesco francis francisco franck francois frank franz fred
+frederic frederick frida friedrich gabriel gabriela gabriele gabrielle gareth gary gavin
+genevieve geoff geoffrey george georg georges gerald gerard gerhard gerry gertrud gilbert gilles
+gina giorgio giovanni gisela giuseppe glen glenn gloria gordon grace graham greg gregor gregory
+greta guido guillaume gunter gustavo guy gwen hailey hakan hamid hana hannah hans harald harlem
+harold harriet harry hassan hayley heather hector heidi heinrich heinz helen helena helene helga
+helmut henri henrik henry herbert hermann hilary hillary holger holly horst howard hubert hugh
+hugo hunter ian ibrahim ignacio igor ilse imran ines ingrid irene iris isaac isabel isabella
+isabelle isaskun ivan jack jackie jackson jacob jacqueline jacques jaime jake james jamie jan
+jane janet janice jared jasmine jason javier jay jean jeanne jeff jeffrey jennifer jenny jens
+jeremy jerome jerry jesse jessica jesus jill jim jimmy jo joachim joan joanna joanne joao
+jocelyn jodie joe joel johan johann johanna johannes john johnny jon jonas jonathan jordan jorge
+jose josef joseph josephine josh joshua joy juan judith judy jules julia julian julie julien
+juliette julio jurgen justin kai kamala karen karin karina karl kate katharina katherine
+kathleen kathryn kathy katie katja katrin kay keith kelly ken kenneth kent kerry kevin kim
+kimberly kirk klaus konrad kristen kristin kurt kyle lars laura lauren laurence laurent lea leah
+lee leila lena leo leon leonard leonardo leslie lewis liam lily linda lindsay lindsey lisa liz
+liza logan lois lorenzo lori louis louise lucas lucia lucy ludwig luis luisa luka lukas luke
+lutz lydia lynn madeleine madison magdalena maggie mahmoud malcolm manfred manon manuel manuela
+marc marcel marco marcus margaret margarita margot maria marian marianne marie marina mario
+marion marisa mark markus marta martha martin martina martine mary maryam mateo mathieu mathilde
+matt matteo matthew matthias maura maureen maurice max maxim maxime maximilian megan mehmet
+melanie melissa mercedes mia michael michaela michel michele michelle miguel mike mikhail milan
+miles miriam mitch mitchell mitt mohamed mohammad mohammed molly monica monika morgan muhammad
+murray nadia nancy naomi natalia natalie natasha nathalie nathan neil nelson nicholas nick
+nicola nicolas nicole niels nigel nikita nikola nikolai nils nina noah noel nora norbert norman
+olaf oliver olivia olivier omar oscar otto owen pablo paddy paloma pam pamela paolo pascal pat
+patricia patrick patrice paul paula pauline pedro peggy penelope penny peter petra phil philip
+philipp philippe phillip pierre pietro piotr rachel rafael ralf ralph ramon randy raphael raul
+ray raymond rebecca regina reinhard renate rene ricardo richard rick ricky rita rob robert
+roberta roberto robin rocio rod rodrigo roger roland rolf roman ron ronald rosa rose rosemary
+ross ruby rudolf rudy rui russell ruth ryan sabine sabrina sacha sally salvador sam samantha
+samir samuel sandra sandy sara sarah sascha saul scott sean sebastian sebastien serena sergei
+sergey sergio seth shane shannon sharon shaun shawn sheila shelley sherry shirley sibylle sigmar
+silke silvia simon simone sofia sonia sophia sophie stacy stan stanley stefan stefanie stella
+stephan stephane stephanie stephen steve steven stuart sue susan susanne suzanne svenja sven
+sylvain sylvia sylvie tamara tammy tanja tara ted teresa terry thierry thomas thorsten tiffany
+tim timothy tina tobias todd tom tomas tommy toni tony tracy travis trevor troy ulrich ulrike
+urs ursula uwe valentin valentina valerie vanessa vera veronica veronique victor victoria vikram
+vincent viola virginia vivian vladimir volker volodymyr walter wayne wendy werner wes wesley
+will william willy wolfgang xavier yann yannick yasmin yolanda yusuf yves yvonne zach zachary
 zoe zoltan
-""".split()
+"""
 )
 
 # Words that precede a name as a rank, office or courtesy; dropped from the
 # speaker ("Prime Minister Benjamin Netanyahu" -> "Benjamin Netanyahu").
-TITLES = frozenset(
+TITLES = _words(
     """
-mr mr. mrs mrs. ms ms. miss mx dr dr. prof prof. professor sir dame lord lady president
-vice prime minister secretary senator sen. sen rep. rep representative congressman
-congresswoman gov. gov governor mayor ambassador lt. lt col. col gen. gen sgt. sgt capt.
-capt cmdr. adm. maj. general colonel captain sergeant lieutenant commander admiral major
-chancellor chief judge justice pope king queen prince princess rev. reverend father sister
-brother coach ceo cfo coo cto chairman chairwoman chair director executive officer inspector
-detective sheriff deputy attorney commissioner speaker leader premier minister. herr frau
-bundeskanzler bundeskanzlerin kanzler kanzlerin ministerin ministerpräsident
-ministerpräsidentin präsident präsidentin bürgermeister bürgermeisterin parteichef
-parteichefin fraktionschef fraktionschefin vorsitzende vorsitzender abgeordnete
-abgeordneter monsieur m. mme mme. madame mlle président présidente ministre maire don doña
-señor señora sr. sra. presidente ministro ministra alcalde alcaldesa papa rey reina
-state department house white former interim acting new late dean founder co-founder
-""".split()
+mr mr. mrs mrs. ms ms. miss mx u.s. dr dr. prof prof. professor sir dame lord lady president vice
+prime minister secretary senator sen. sen rep. rep representative congressman congresswoman gov.
+gov governor mayor ambassador lt. lt col. col gen. gen sgt. sgt capt. capt cmdr. adm. maj.
+general colonel captain sergeant lieutenant commander admiral major chancellor chief judge
+justice pope king queen prince princess rev. reverend father sister brother coach ceo cfo coo
+cto chairman chairwoman chair director executive officer inspector detective sheriff deputy
+attorney commissioner speaker leader premier minister. herr frau bundeskanzler bundeskanzlerin
+kanzler kanzlerin ministerin ministerpräsident ministerpräsidentin präsident präsidentin
+bürgermeister bürgermeisterin parteichef parteichefin fraktionschef fraktionschefin vorsitzende
+vorsitzender abgeordnete abgeordneter monsieur m. mme mme. madame mlle président présidente
+ministre maire don doña señor señora sr. sra. presidente ministro ministra alcalde alcaldesa
+papa rey reina state department house white former interim acting new late dean founder co-
+founder
+"""
 )
 
 # Capitalised words that start a sentence or a clause and are never part of a
 # name ("Yet Sondland said" -> "Sondland").
-STOP_CAPS = frozenset(
+STOP_CAPS = _words(
     """
-a an the yet but and or so then now also meanwhile however last earlier later on in at for
-after before when while as if this that these those his her their our my its your we i it
-there here what who why how where one two three among with without from to by of about
-over under since until although though because instead still even only just both either
-neither each every some many most more no not all any another such well mostly finally
-today tomorrow yesterday tonight according asked told said says
-der die das den dem des ein eine einer eines einem und aber doch auch so dann nun noch
-schon als wenn weil dass ob für mit von vom zum zur im am auf aus bei nach vor über unter
-laut wie wir ich er sie es man dieser diese dieses jetzt heute gestern morgen damals
-le la les l un une des du et mais ou donc car puis alors aussi quand si ce cette ces son sa
-ses leur leurs il elle ils elles on nous je pour avec sans dans sur par selon après avant
-pendant depuis comme même
-el los las lo una unos unas y o pero sin con para por según tras desde entre durante
-cuando como este esta estos estas ese esa su sus él ella ellos ellas nosotros yo también
-ya hoy ayer
-""".split()
+a an the yet but and or so then now also meanwhile however last earlier later on in at for after
+before when while as if this that these those his her their our my its your we i it there here
+what who why how where one two three among with without from to by of about over under since
+until although though because instead still even only just both either neither each every some
+many most more no not all any another such well mostly finally today tomorrow yesterday tonight
+according asked told said says der die das den dem des ein eine einer eines einem und aber doch
+auch so dann nun noch schon als wenn weil dass ob für mit von vom zum zur im am auf aus bei nach
+vor über unter laut wie wir ich er sie es man dieser diese dieses jetzt heute gestern morgen
+damals le la les l un une des du et mais ou donc car puis alors aussi quand si ce cette ces son
+sa ses leur leurs il elle ils elles on nous je pour avec sans dans sur par selon après avant
+pendant depuis comme même el los las lo una unos unas y o pero sin con para por según tras desde
+entre durante cuando como este esta estos estas ese esa su sus él ella ellos ellas nosotros yo
+también ya hoy ayer
+"""
 )
 
-MONTHS_DAYS = frozenset(
+MONTHS_DAYS = _words(
     """
-january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday
-januar februar märz mai juni juli oktober dezember montag dienstag mittwoch donnerstag
-freitag samstag sonntag
-janvier février mars avril juin juillet août septembre octobre novembre décembre lundi
-mardi mercredi jeudi vendredi samedi dimanche
-enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
-lunes martes miércoles jueves viernes sábado domingo
-""".split()
+january february march april may june july august september october november december monday
+tuesday wednesday thursday friday saturday sunday januar februar märz mai juni juli oktober
+dezember montag dienstag mittwoch donnerstag freitag samstag sonntag janvier février mars avril
+juin juillet août septembre octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi
+dimanche enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre
+diciembre lunes martes miércoles jueves viernes sábado domingo jan feb mar apr jun jul aug sep
+sept oct nov dec
+"""
 )
 
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS = _words(
     """
-mr mrs ms dr prof lt col gen sgt capt cmdr adm maj st jr sr no nos vs etc inc corp co ltd
-gov sen rep rev fr ft mt dept univ approx ca bzw nr str vgl ggf mme mlle av jan feb aug sept
-oct nov dec u.s u.k a.m p.m e.g i.e z.b d.h m
-""".split()
+mr mrs ms dr prof lt col gen sgt capt cmdr adm maj st jr sr no nos vs etc inc corp co ltd gov
+sen rep rev fr ft mt dept univ approx ca bzw nr str vgl ggf mme mlle av jan feb aug sept oct nov
+dec u.s u.k a.m p.m e.g i.e z.b d.h m
+"""
 )
 
 _VERBS_EN = """
@@ -193,7 +195,8 @@ countered reported predicted predicts promised vowed confirmed confirms exclaime
 whispered mused cautioned urged urges boasted complained complains lamented contended
 maintained maintains elaborated described describes describing called revealed pleaded
 demanded demands denied estimated weighed chimed recounted recounts yelled reiterated
-affirmed asserted asserts explaining cautions warns adds tells assailed slammed reads
+affirmed asserted asserts explaining cautions warns adds tells assailed slammed reads accused
+accuses rejected dismissed denounced condemned hailed branded labelled labeled
 """
 _VERBS_NESTED = "think thinks thought ask asks wondered wonder wondering heard replied"
 _VERBS_DE = """
@@ -201,6 +204,7 @@ sagte sagt sagten sagen gesagt erklärte erklärt erklärten schreibt schrieb ge
 betont meinte meint ergänzte ergänzt fügte warnte warnt kritisierte kritisiert teilte
 mitgeteilt mitteilen fragte fragt antwortete antwortet behauptet behauptete berichtete
 berichtet erläuterte erläutert bekräftigte forderte fordert räumte verkündete versicherte
+sprach spricht nannte nennt bezeichnete bezeichnet
 versichert unterstrich unterstreicht twitterte kommentierte mahnte mahnt argumentiert
 argumentierte urteilte resümiert klagt klagte beklagt beklagte erzählt erzählte gewarnt
 """
@@ -229,56 +233,61 @@ PRONOUNS = {
     "fr": {"il", "elle", "ils", "elles", "on"},
     "es": {"él", "ella", "ellos", "ellas"},
 }
-DEMONSTRATIVES = frozenset(
-    "this that these those dieser diese dieses ce cet cette ces este esta estos estas ese esa".split()
+DEMONSTRATIVES = _words(
+    """
+this that these those dieser diese dieses ce cet cette ces este esta estos estas ese esa
+"""
 )
-RELATIVES = frozenset("que qui who which quien quienes dont lequel laquelle".split())
+RELATIVES = _words(
+    """
+que qui who which quien quienes dont lequel laquelle
+"""
+)
 PLURAL_PRONOUNS = frozenset({"they", "ils", "elles", "ellos", "ellas"})
 FIRST_PERSON = frozenset({"i", "we", "ich", "wir", "je", "nous", "yo", "nosotros"})
 
-DETERMINERS = frozenset(
+DETERMINERS = _words(
     """
 a an the another one his her its their our two three several some many ein eine einer eines
-einem der die das den dem des sein seine ihr ihre zwei drei mehrere un une le la les des son
-sa ses leur deux trois plusieurs el los las un una unos unas su sus dos tres varios varias
-""".split()
+einem der die das den dem des sein seine ihr ihre zwei drei mehrere un une le la les des son sa
+ses leur deux trois plusieurs el los las un una unos unas su sus dos tres varios varias
+"""
 )
 
 # Words after which an unnamed speaker phrase ends ("another witness | in the probe").
-NP_STOP = frozenset(
+NP_STOP = _words(
     """
-who which that whose in at on during after before while to as when about with from for
-into against because since and but or im am beim nach während gegenüber auf bei mit zu zum
-zur vor über seit und aber weil dass der_rel qui que dont après en lors dans sur à au aux
-devant pendant avec pour et mais car quien quienes tras durante ante al con para por y pero
-porque cuando
-""".split()
+who which that whose in at on during after before while to as when about with from for into
+against because since and but or im am beim nach während gegenüber auf bei mit zu zum zur vor
+über seit und aber weil dass der_rel qui que dont après en lors dans sur à au aux devant pendant
+avec pour et mais car quien quienes tras durante ante al con para por y pero porque cuando
+"""
 )
 
 # Words a speaker phrase may carry before the verb that are not part of it.
-TRAILING_AUX = frozenset(
+TRAILING_AUX = _words(
     """
-has had have was were is are will would could should may might did does do also then later
-once again previously first recently repeatedly earlier now just only simply further still
-already hat hatte haben habe hätte ist war wird würde auch noch bereits schon dann a ont
-avait avaient aurait va aussi encore déjà ha han había habría ya también luego después
-""".split()
+has had have was were is are will would could should may might did does do also then later once
+again previously first recently repeatedly earlier now just only simply further still already
+hat hatte haben habe hätte ist war wird würde auch noch bereits schon dann a ont avait avaient
+aurait va aussi encore déjà ha han había habría ya también luego después
+"""
 )
 
-CLAUSE_WORDS = frozenset(
+CLAUSE_WORDS = _words(
     """
-that which when while because as and but if although though where whereas dass weil und
-aber wenn als ob obwohl während que qui quand et mais si lorsque alors comme y pero cuando
-porque si aunque mientras
-""".split()
+that which when while because as and but if although though where whereas dass weil und aber
+wenn als ob obwohl während que qui quand et mais si lorsque alors comme y pero cuando porque si
+aunque mientras
+"""
 )
 
-PREPOSITIONS = frozenset(
+PREPOSITIONS = _words(
     """
-of by with to for from against about at in on into over under behind between among
-von mit für gegen über bei zu nach vor hinter neben zwischen durch ohne de du des avec pour
-par contre sur sous chez entre à au aux del con para por contra sobre entre hacia sin
-""".split()
+of by with to for from against about at in on into over under behind between among von mit für
+gegen über bei zu nach vor hinter neben zwischen durch ohne de du des avec pour par contre sur
+sous chez entre à au aux del con para por contra sobre entre hacia sin
+"""
 )
 
 # Phrases just before a quoted span that make it a name, a title or a term, not speech.
@@ -292,26 +301,25 @@ _TERM_BEFORE = re.compile(
     r"|\bbaptis[ée]e?s?|\bintitul[ée]e?s?|\bappel[ée]e?s?|\bslogan"
     r"|\b(?:la|las|el|los)\s+(?:palabra|palabras|término|términos|expresión|lema)"
     r"|\bllamad[oa]s?|\bdenominad[oa]s?|\bconocid[oa]s?\s+como|\bapodad[oa]s?|\bbautizad[oa]s?"
-    r"|\btitulad[oa]s?|\beslogan)"
+    r"|\btitulad[oa]s?|\beslogan|\balias|\ba\.k\.a\.?|\baka|\bconoce\s+como"
+    r"|\bconnue?s?\s+sous\s+le\s+nom\s+de)"
     r"(?:\s+\S+){0,3}?\s*[:,]?\s*$",
     re.IGNORECASE,
 )
 # Nouns directly before ("the campaign “…”") or after ("a “green shoe” option") a
 # quoted span that name what it is: a title, a slogan, a programme.
-_TERM_NOUNS = frozenset(
+_TERM_NOUNS = _words(
     """
 campaign campaigns slogan motto hashtag book books film films movie movies song songs album
 novel documentary series show article headline column brand label option options program
-programme programs initiative movement plan policy project award prize tour app model
-strategy doctrine rule clause category button mode feature operation act bill scheme
-technique method effect phenomenon approach era festival exhibition protocol level levels
-category status rating zone
-kampagne kampagnen slogan buch film lied serie sendung artikel schlagzeile programm aktion
-initiative projekt modell
-campagne campagnes livre roman chanson émission série article titre programme opération
-projet dispositif
-campaña libro película canción novela serie artículo titular programa operación proyecto
-""".split()
+programme programs initiative movement plan policy project award prize tour app model strategy
+doctrine rule clause category button mode feature operation act bill scheme technique method
+effect phenomenon approach era festival exhibition protocol level levels category status rating
+zone kampagne kampagnen slogan buch film lied serie sendung artikel schlagzeile programm aktion
+initiative projekt modell campagne campagnes livre roman chanson émission série article titre
+programme opération projet dispositif campaña libro película canción novela serie artículo
+titular programa operación proyecto
+"""
 )
 
 
@@ -326,9 +334,10 @@ _VERBS = {
     "fr": _verb_re(_VERBS_EN + _VERBS_FR),
     "es": _verb_re(_VERBS_EN + _VERBS_ES),
 }
-_VERBS_NESTED_RE = {lang: _verb_re(_VERBS_EN + _VERBS_NESTED + extra)
-                    for lang, extra in (("en", ""), ("de", _VERBS_DE), ("fr", _VERBS_FR),
-                                        ("es", _VERBS_ES))}
+_VERBS_NESTED_RE = {
+    lang: _verb_re(_VERBS_EN + _VERBS_NESTED + extra)
+    for lang, extra in (("en", ""), ("de", _VERBS_DE), ("fr", _VERBS_FR), ("es", _VERBS_ES))
+}
 _ACCORDING = re.compile(
     r"(?<![\w])(?:according\s+to|selon|d[’']après|laut|según|de\s+acuerdo\s+con)\s+", re.I
 )
@@ -341,7 +350,9 @@ _CAP_TOK = (
     r"|[A-ZÀ-ÖØ-Þ][\w’'\-]*)"
 )
 _CAP_RUN = re.compile(
-    r"(?<![\w’'-])" + _CAP_TOK + r"(?:\s+(?:(?:de|da|di|van|von|der|den|del|du|la|le|bin|al"
+    r"(?<![\w-])(?<![^\W\d_]{2}[’'])"
+    + _CAP_TOK
+    + r"(?:\s+(?:(?:de|da|di|van|von|der|den|del|du|la|le|bin|al"
     r"|dos|das|ten|ter|zu)\s+)*" + _CAP_TOK + r")*"
 )
 _PAIR = re.compile(
@@ -355,7 +366,7 @@ _LANG_WORDS = {
 }
 _SENT_END = re.compile(r"[.!?…]+[\x00”’\"»“«)\]]*(?=\s+[\x00\"“„«»‘'‚「(\[A-ZÀ-ÖØ-Þ0-9¿¡])")
 
-_DOUBLE = "“\"„”"
+_DOUBLE = '“"„”'
 _SINGLE = "‘'‚"
 _OPEN_CTX = set("([{<—–-/:;,*…") | set("“”\"„«»‘’'‚‹›「『")
 _ELISION = re.compile(r"'(?:\d0s|\d\d\b|n'|em\b|til\b|cause\b|tis\b|twas\b|s\b)", re.I)
@@ -418,20 +429,20 @@ def _scan(text: str) -> list[_Span]:
                 role = "open"
             elif ch == "“":
                 top = stack[-1][0] if stack else ""
-                if top == "„":
-                    role, target = "close", len(stack) - 1
-                elif top in "“\"" and top and not p_open and (_is_ws(n) or not n.isalnum()):
+                if top == "„" or (
+                    top in '“"' and top and not p_open and (_is_ws(n) or not n.isalnum())
+                ):
                     role, target = "close", len(stack) - 1
                 else:
                     role = "open"
             elif ch == "”":
-                target = _find(stack, "“\"„”")
+                target = _find(stack, '“"„”')
                 if target >= 0:
                     role = "close"
                 elif p_open and n and not _is_ws(n):
                     role = "open"
             elif ch == '"':
-                target = _find(stack, "“\"„”")
+                target = _find(stack, '“"„”')
                 if target >= 0 and not (p_open and n.isalnum() and stack[target][0] != '"'):
                     role = "close"
                 elif not (not p_open and (_is_ws(n) or not n.isalnum())) or p == "":
@@ -493,6 +504,13 @@ def _scan(text: str) -> list[_Span]:
                 sp.cont_prev = carry_prev_flag(spans, text, ls, op)
                 spans.append(sp)
                 carry = True
+            elif inner := next(
+                (q for q in spans if q.line == li and q.open > op and text[q.open] == mark), None
+            ):
+                # « financements […] des « appels à projets » : a quoter opened a second
+                # mark of the same kind inside and closed only once; the close is the outer's
+                spans.remove(inner)
+                spans.append(_Span(op, inner.close, op + 1, inner.close, li))
             elif len(text[op + 1 : le].split()) >= 6:
                 spans.append(_Span(op, le, op + 1, le, li, closed=False))
     out = []
@@ -523,7 +541,7 @@ def carry_prev_flag(spans: list[_Span], text: str, ls: int, op: int) -> bool:
 
 
 def _family(mark: str) -> str:
-    if mark in "“\"„”":
+    if mark in '“"„”':
         return "d"
     if mark in "‘'‚":
         return "s"
@@ -635,8 +653,12 @@ class _People:
             first, last = m.group(1), m.group(2)
             lf = first.lower()
             if (
-                lf in STOP_CAPS or lf in TITLES or lf in MONTHS_DAYS or first.isupper()
-                or last.lower() in STOP_CAPS or last.isupper()
+                lf in STOP_CAPS
+                or lf in TITLES
+                or lf in MONTHS_DAYS
+                or first.isupper()
+                or last.lower() in STOP_CAPS
+                or last.isupper()
             ):
                 continue
             self.given_before.setdefault(last, first)
@@ -677,6 +699,23 @@ def _given(tok: str) -> bool:
     return t in FIRST_NAMES or (t.split("-")[0] in FIRST_NAMES and "-" in t)
 
 
+_TITLE_ENDINGS = (
+    "minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "chef",
+    "chefin", "sprecher", "sprecherin", "vorsitzender", "vorsitzende", "leiter", "leiterin",
+    "direktor", "direktorin", "sekretär", "sekretärin", "manager", "managerin", "funktionär",
+    "funktionärin", "experte", "expertin", "rechtler", "rechtlerin", "anwalt", "anwältin",
+)  # fmt: skip
+
+
+def _is_title(tok: str) -> bool:
+    """A rank or role in front of a name: "Lt.", "Ambassador", "Bundesverkehrsminister",
+    "Flixbus-Manager" (German writes roles as capitalised compounds)."""
+    low = tok.lower()
+    if low in TITLES or low.rstrip(".") + "." in TITLES:
+        return True
+    return len(low) > 6 and low.split("-")[-1].endswith(_TITLE_ENDINGS)
+
+
 def _clean_tokens(toks: list[str]) -> list[str]:
     """Drop sentence-initial function words, titles and the possessive from a run."""
     toks = [t for t in toks if t]
@@ -685,10 +724,7 @@ def _clean_tokens(toks: list[str]) -> list[str]:
         toks[-1] = last
     while len(toks) > 1 and re.search(r"[’']s$", toks[0]):
         toks = toks[1:]  # "Delhi’s Chief Minister Arvind Kejriwal"
-    while len(toks) > 1 and (
-        toks[0].lower() in STOP_CAPS or toks[0].lower().rstrip(".") + "." in TITLES
-        or toks[0].lower() in TITLES
-    ):
+    while len(toks) > 1 and (toks[0].lower() in STOP_CAPS or _is_title(toks[0])):
         toks = toks[1:]
     while toks and toks[-1].endswith(".") and toks[-1].lower() not in TITLES:
         toks[-1] = toks[-1][:-1]
@@ -704,7 +740,11 @@ def _clean_tokens(toks: list[str]) -> list[str]:
 # Speaker phrases
 # --------------------------------------------------------------------------------------
 
-_PARTICLES = frozenset("de da di van von der den del du la le bin al dos das ten ter zu".split())
+_PARTICLES = _words(
+    """
+de da di van von der den del du la le bin al dos das ten ter zu
+"""
+)
 
 
 @dataclass(slots=True)
@@ -750,6 +790,7 @@ class _Ctx:
         self.nested_verbs = _VERBS_NESTED_RE[self.lang]
         self.pronouns = PRONOUNS["en"] | PRONOUNS[self.lang]
         self.people = _People(text, [])
+        self.lower_words = frozenset(re.findall(r"\b[a-zß-ÿ][\w’'-]*", text))
 
     # ---- validation ---------------------------------------------------------------
 
@@ -777,9 +818,24 @@ class _Ctx:
 
     def np_before(self, seg: str, off: int) -> _NP | None:
         """The subject written just before a speech verb: "Boudreau | said"."""
+        if seg.rstrip().endswith(",") and "\x00" not in seg:
+            # "Cmdr. Sean Robertson, a spokesperson for …, the U.S. operation …, told":
+            # the subject is the first part of the comma chain that reads as one
+            parts = seg.rstrip()[:-1].split(",")
+            pos = 0
+            for part in parts[:4]:
+                if len(part.split()) <= 14:
+                    np = self._np_tail(part + " ", off + pos)
+                    if np and np.kind in ("name", "phrase", "pron"):
+                        return np
+                pos += len(part) + 1
+        return self._np_tail(seg, off)
+
+    def _np_tail(self, seg: str, off: int) -> _NP | None:
         # "Una portavoz …, que dirige Ana Mato, asegura": the relative clause is not the subject
-        m = _REL_CLAUSE.search(seg)
+        m = _REL_CLAUSE.search(seg) or _APPOSITION.search(seg)
         if m:
+            # "Richardson, via USA Today, said": the subject stands before the aside
             seg = seg[: m.start()]
         toks = _tokens(seg, off)
         collect: list[tuple[str, int, int]] = []
@@ -798,10 +854,19 @@ class _Ctx:
                 # "… departamento que dirige Ana Mato expone": skip the relative clause
                 collect = []
                 continue
+            if (
+                lw in ("and", "und", "et", "y")
+                and collect
+                and _is_cap(collect[0][0])
+                and k >= 0
+                and _is_cap(toks[k][0])
+            ):
+                collect.insert(0, t)  # "the Russian and Syrian defense ministries"
+                continue
             if lw in CLAUSE_WORDS and lw not in ("a",):
                 break
             collect.insert(0, t)
-            if len(collect) > 10:
+            if len(collect) > 14:
                 return None
         if collect and collect[-1][0].lower() in ("who", "which", "qui", "quien", "die", "der"):
             collect.pop()
@@ -840,7 +905,7 @@ class _Ctx:
         for d, t in enumerate(collect):
             lw = t[0].lower()
             if lw in DETERMINERS or lw.startswith(("l’", "l'")):
-                if len(collect) - d <= 7 and not (d and collect[d - 1][0].lower() in PREPOSITIONS):
+                if len(collect) - d <= 13 and not (d and collect[d - 1][0].lower() in PREPOSITIONS):
                     s, e = collect[d][1], collect[-1][2]
                     return _NP("phrase", self.text[s:e], s, e)
                 break
@@ -852,6 +917,8 @@ class _Ctx:
     def np_after(self, seg: str, off: int) -> _NP | None:
         """The speaker written after the verb: "said | Katherine Maher, …"."""
         toks = _tokens(seg[:160], off)
+        while len(toks) > 1 and toks[0][0].islower() and toks[0][0] in _LEAD_ADVERBS:
+            toks = toks[1:]  # "sagt auch Stenger", "said also"
         if not toks or not _is_word(toks[0][0]):
             return None
         w0 = toks[0][0]
@@ -871,6 +938,11 @@ class _Ctx:
                     continue
                 else:
                     break
+            nxt = toks[len(run)] if len(run) < len(toks) else None
+            if run and nxt and nxt[0] in _GROUP_NOUNS | {"official", "spokesperson"}:
+                # "according to NATO officials": the group, not the organisation
+                s, e = run[0][1], nxt[2]
+                return _NP("phrase", self.text[s:e], s, e)
             if run and len(run) <= 5:
                 words = [t[0] for t in run]
                 clean = _clean_tokens(words)
@@ -891,10 +963,29 @@ class _Ctx:
         first = phrase[0][0].lower()
         if first in DEMONSTRATIVES and len(phrase) <= 4:
             return _NP("pron", phrase[0][0], phrase[0][1], phrase[-1][2])
-        if not (first in DETERMINERS or first.startswith(("l’", "l'"))):
-            if not (self.lang == "en" and _bare_group(phrase)):
-                return None
+        if not (first in DETERMINERS or first.startswith(("l’", "l'"))) and not (
+            self.lang == "en" and _bare_group(phrase)
+        ):
+            return None
         s, e = phrase[0][1], phrase[-1][2]
+        tail = [t for t in phrase if _is_cap(t[0])]
+        if (
+            len(tail) >= 2
+            and tail[-1] is phrase[-1]
+            and _given(tail[-2][0])
+            and phrase[-2] is tail[-2]
+            and phrase[-3][0].lower() not in PREPOSITIONS | {"del", "al", "du", "des"}
+            if len(phrase) >= 3
+            else False
+        ):
+            # "dijo el ministro Pedro Sánchez": the name, not the office
+            ps, pe = tail[-2][1], tail[-1][2]
+            return _NP("name", self.text[ps:pe], ps, pe)
+        if phrase[-1][0].lower() in PREPOSITIONS | {"del", "al", "the", "der", "des"}:
+            # "el instructor del ‘caso Noos’": the phrase goes on inside marks
+            m = _QUOTED_TAIL.match(self.text, e)
+            if m:
+                e = m.end()
         np = _NP("phrase", self.text[s:e], s, e)
         # apposition: "said another witness, former adviser Fiona Hill."
         rest_off = e - off
@@ -914,11 +1005,25 @@ class _Ctx:
     # ---- attribution patterns -----------------------------------------------------
 
     def after(self, seg: str, off: int) -> _NP | None:
-        """"…," X said / said X / dit-il — the attribution that follows a quote."""
+        """ "…," X said / said X / dit-il — the attribution that follows a quote."""
         if self.lang == "fr":
             m = _FR_INVERSION.match(seg)
             if m and self.verbs.fullmatch(m.group(1)):
                 return _NP("pron", m.group(2), off + m.start(2), off + m.end(2))
+        if self.lang == "de":
+            m = re.match(r"\s*[,;]\s*so\s+", seg)
+            if m:  # „…“, so Hoeneß.
+                np = self.np_after(seg[m.end() :], off + m.end())
+                if np:
+                    return np
+                run = _CAP_RUN.match(seg, m.end())
+                if run:  # the construction leaves no doubt that this is the speaker
+                    toks = _clean_tokens(run.group(0).split())
+                    if toks:
+                        k = run.group(0).find(toks[0])
+                        ps = off + run.start() + k
+                        pe = ps + len(" ".join(toks))
+                        return _NP("name", self.text[ps:pe], ps, pe)
         acc = _ACCORDING.match(seg.lstrip(" ,;—–-\u00a0"))
         if acc:
             pos = len(seg) - len(seg.lstrip(" ,;—–-\u00a0")) + acc.end()
@@ -947,9 +1052,9 @@ class _Ctx:
                         return np
                 elif not re.search(r"[,;:!?()]|\.\s", b) and len(b.split()) <= 7:
                     np = self.np_before(between, off)
-                    if np and np.start - off >= len(between) - len(between.lstrip(" ,;:—–-")):
-                        if self._covers(between, np, off):
-                            return np
+                    lead = len(between) - len(between.lstrip(" ,;:—–-"))
+                    if np and np.start - off >= lead and self._covers(between, np, off):
+                        return np
             # ", says Laura Spitler, an astronomer …" at the end of the sentence
             if re.search(r"[,—–]\s*$", between):
                 np = self.np_after(seg[v.end() :].lstrip(" \u00a0"), off + _lead(seg, v.end()))
@@ -967,19 +1072,24 @@ class _Ctx:
         (so "… campaign did not appeal to Julie Graham, … she said" is no attribution)."""
         head = between[: np.start - off]
         words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", head)]
-        return all(
-            w.lower() in STOP_CAPS or w.lower() in DETERMINERS or w.lower() in TITLES or _is_cap(w)
-            for w in words
-        ) and len(words) <= 5
+        return (
+            all(
+                w.lower() in STOP_CAPS
+                or w.lower() in DETERMINERS
+                or w.lower() in TITLES
+                or _is_cap(w)
+                for w in words
+            )
+            and len(words) <= 5
+        )
 
     def before(self, seg: str, off: int, verbs: re.Pattern[str] | None = None) -> _NP | None:
         """X said: "…" / X told them it was his "duty" / according to X, "…"."""
         verbs = verbs or self.verbs
         best: _NP | None = None
         best_pos = -1
-        acc = None
-        for acc in _ACCORDING.finditer(seg):
-            pass
+        accs = list(_ACCORDING.finditer(seg))
+        acc = accs[-1] if accs else None
         if acc:
             np = self.np_after(seg[acc.end() :], off + acc.end())
             if np:
@@ -987,37 +1097,53 @@ class _Ctx:
         for v in reversed(list(verbs.finditer(seg))):
             if v.start() < best_pos:
                 break
-            word = v.group(0).lower()
-            if self.lang == "en" and word.endswith("ing"):
-                continue
-            pre = seg[: v.start()]
-            np = self.np_before(pre, off)
+            np = self.subject_of(seg, off, v)
             if np:
                 return np
-            inverted = self.lang != "en" or not pre.strip() or re.search(r"[,—–:\x00]\s*$", pre)
-            if inverted:
-                np = self.np_after(seg[v.end() :].lstrip(" \u00a0"), off + _lead(seg, v.end()))
-                if np and (np.kind != "pron" or self.lang != "en"):
-                    return np
         return best
 
-    def mention(self, seg: str, off: int, lax: bool) -> _NP | None:
+    def subject_of(self, seg: str, off: int, v: re.Match[str]) -> _NP | None:
+        """Who does the speaking verb v belong to: the phrase before it ("Boudreau said"),
+        or after it when the verb follows a comma ("…, said Hill", „…“, sagt Stenger)."""
+        if self.lang == "en" and v.group(0).lower().endswith("ing"):
+            return None  # "…, telling Cook": the subject is elsewhere
+        pre = seg[: v.start()]
+        after_comma = not pre.strip() or re.search(r"[,—–:\x00]\s*$", pre)
+        post = seg[v.end() :]
+        post_off = off + v.end() + len(post) - len(post.lstrip(" \u00a0"))
+        invertible = self.lang != "en" or v.group(0).lower() not in _OBJECT_VERBS
+        if after_comma and invertible:
+            np = self.np_after(post.lstrip(" \u00a0"), post_off)
+            if np and np.kind in ("name", "phrase"):
+                return np
+        np = self.np_before(pre, off)
+        if np:
+            return np
+        if self.lang != "en" or (after_comma and invertible):
+            np = self.np_after(post.lstrip(" \u00a0"), post_off)
+            if np and (np.kind != "pron" or self.lang != "en"):
+                return np
+        return None
+
+    def mention(self, seg: str, off: int, lax: bool, any_position: bool = False) -> _NP | None:
         """The first person named in a stretch of text (the likely subject)."""
         for m in _CAP_RUN.finditer(seg):
             before = seg[: m.start()].rstrip()
-            prev = re.search(r"([^\W\d_]+)$", before)
-            if prev and prev.group(1).lower() in PREPOSITIONS:
+            prev = re.search(r"([^\W\d_]+)[’']?$", before)
+            if not any_position and prev and prev.group(1).lower() in PREPOSITIONS | {"d", "l"}:
                 continue
             raw = m.group(0)
-            if re.search(r"[’']s?$", raw) and not raw.endswith("s’"):
-                if raw.endswith(("’s", "'s")):
-                    continue
+            if raw.endswith(("’s", "'s")):
+                continue  # a possessive is rarely the speaker
             toks = _clean_tokens(raw.split())
             if not toks or toks[0].lower() in STOP_CAPS:
                 continue
             initial = not before.strip(" \x00“\"„«»‘'‚")
             if self.people.is_person(toks) or (
-                lax and self._name_ok(toks) and self.lang == "en" and not (initial and len(toks) == 1)
+                lax
+                and self._name_ok(toks)
+                and self.lang == "en"
+                and not (initial and len(toks) == 1)
             ):
                 k = raw.find(toks[0])
                 s = off + m.start() + k
@@ -1029,10 +1155,28 @@ class _Ctx:
 _REL_CLAUSE = re.compile(
     r",\s*(?:que|qui|who|which|quien|dont|der|die|das)\b[^,;:\x00]{1,80},\s*$", re.I
 )
-_GROUP_NOUNS = frozenset(
-    "police staff management government officials authorities prosecutors investigators "
-    "spokesman spokeswoman spokesperson experts analysts residents witnesses researchers "
-    "scientists organizers organisers critics officers doctors lawyers sources".split()
+# "…, told VOA correspondent Carla Babb": after these the name is the listener
+_OBJECT_VERBS = _words(
+    "told tells urged urges assured reminded warned accused accuses called described rejected "
+    "dismissed slammed assailed branded labelled labeled"
+)
+_LEAD_ADVERBS = _words(
+    "also then later again auch noch dann weiter zudem ebenfalls außerdem aussi encore ensuite "
+    "également también además luego después ya"
+)
+_APPOSITION = re.compile(r"(?<=[^\W\d_]),\s*[^,;:\x00]{1,100},\s*$")
+_SUBJECT_NP = re.compile(
+    r"\s*((?:(?:The|A|An|Le|La|Les|El|Los|Las|Der|Die|Das|Un|Une|Una)\s+|L[’'])[^\W\d_][\w’'-]+)"
+    r"\s+[^\W\d_A-ZÀ-Þ]"
+)
+_SUBJECT_NAME = re.compile(r"\s*([A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?)\s+[a-zß-ÿ]")
+_QUOTED_TAIL = re.compile(r"\s*[‘'\"“«„‚][^’'\"”»“‘\n]{1,40}[’'\"”»“‘]")
+_GROUP_NOUNS = _words(
+    """
+police staff management government officials authorities prosecutors investigators spokesman
+spokeswoman spokesperson experts analysts residents witnesses researchers scientists organizers
+organisers critics officers doctors lawyers sources
+"""
 )
 
 
@@ -1063,7 +1207,7 @@ _CONJ = re.compile(r"\s*(?:,|or|and|ou|et|oder|und|o|y|u|,\s*and|,\s*or)?\s*", r
 def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> None:
     """Mark spans that are names, titles, slogans or mentioned words, not speech."""
     text = ctx.text
-    has_double = any(text[sp.open] in "“\"„«»" for sp in spans if sp.parent < 0)
+    has_double = any(text[sp.open] in '“"„«»' for sp in spans if sp.parent < 0)
     keys: dict[str, list[int]] = {}
     for i, sp in enumerate(spans):
         core = text[sp.start : sp.end].strip(" .,;:!?…-–—\u00a0").casefold()
@@ -1089,13 +1233,21 @@ def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> N
                 pw = _WORDS.findall(pre[-25:])
                 if pw and pw[-1].lower() in _TERM_NOUNS and not pre.rstrip().endswith((",", ":")):
                     term = True
+        if text[sp.open] in "「『" and sp.closed and not _JA_SPEECH.match(text, sp.close + 1):
+            # Japanese brackets also hold names (護衛艦「きりさめ」が); speech goes on with と/って
+            term = True
         if short and not term and sp.closed and not ends_punct:
             nxt = _WORDS.match(post.lstrip())
             if nxt and nxt.group(0).lower() in _TERM_NOUNS:
                 term = True
-        if short and not term and core[:1].isupper() and not ends_punct:
-            if re.search(r"(?<![\w’'-])" + re.escape(core) + r"(?![\w’'-])", masked):
-                term = True
+        if (
+            short
+            and not term
+            and core[:1].isupper()
+            and not ends_punct
+            and re.search(r"(?<![\w’'-])" + re.escape(core) + r"(?![\w’'-])", masked)
+        ):
+            term = True  # „Extrablatt“ also written without marks: a name, not speech
         if short and not term:
             same = keys.get(core.casefold(), [])
             if len(same) >= 2:
@@ -1107,14 +1259,20 @@ def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> N
         headline = sp.line == att.headline_line
         if short and not term and sp.parent < 0 and not headline and not sp.explicit_after:
             ss, se = att.sents[att.sent_of(sp.open)]
-            verb_before = ctx.verbs.search(masked, ss, sp.open)
+            prev_close = ss
+            for q in spans[:i]:
+                if q.parent < 0:
+                    # a verb that attributes the previous quote says nothing about this one
+                    end = q.sp_end if q.explicit_after and q.sp_end else q.close
+                    prev_close = max(prev_close, end)
+            verb_before = ctx.verbs.search(masked, max(ss, prev_close), sp.open)
             said_before = verb_before or _ACCORDING.search(masked, ss, sp.open)
             standalone = not masked[ss : sp.open].strip(" “\"„«»‘'‚") and not masked[
                 sp.close + 1 : se
             ].strip(" .!?”\"»’'")
             if standalone:
                 pass  # “Please.” on its own is speech
-            elif text[sp.open] in "‘'‚" and has_double and not verb_before:
+            elif text[sp.open] in "‘'‚" and (has_double or ctx.lang != "en") and not verb_before:
                 # an article that quotes speech in double marks uses single ones for
                 # scare quotes and names: an ‘oxygen bar’, in ‘poor’ category
                 term = True
@@ -1169,8 +1327,11 @@ def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> N
 # --------------------------------------------------------------------------------------
 
 
-_FUNCTION_WORDS = frozenset(
-    "of the a an and in on at to for de la le les du des der die das von und y el los las del".split()
+_JA_SPEECH = re.compile(r"\s*(?:と|って|との|とも|、と)")
+_FUNCTION_WORDS = _words(
+    """
+of the a an and in on at to for de la le les du des der die das von und y el los las del
+"""
 )
 _PUBLICATION_BEFORE = re.compile(
     r"\b(?:gegenüber|laut|zufolge|according\s+to|selon|según|d[’']après|interview\s+with"
@@ -1239,7 +1400,7 @@ class _Attributor:
             le = self.text.find("\n", first.start())
             line = self.text[first.start() : le if le >= 0 else len(self.text)].rstrip()
             # a headline is short and does not end like a sentence
-            if len(line) <= 200 and not line.endswith((".", "!", ";")):
+            if len(line) <= 200 and not line.rstrip("”\"’'»“").endswith((".", "!", ";")):
                 self.headline_line = self.text.count("\n", 0, first.start())
 
     def sent_of(self, pos: int) -> int:
@@ -1322,8 +1483,14 @@ class _Attributor:
         for sp in self.spans:
             if sp.is_quote:
                 out.append(
-                    Quote(sp.start, sp.end, self.text[sp.start : sp.end], sp.speaker,
-                          sp.sp_start, sp.sp_end)
+                    Quote(
+                        sp.start,
+                        sp.end,
+                        self.text[sp.start : sp.end],
+                        sp.speaker,
+                        sp.sp_start,
+                        sp.sp_end,
+                    )
                 )
         return out
 
@@ -1337,7 +1504,11 @@ class _Attributor:
         ctx, masked, spans = self.ctx, self.masked, self.spans
         if sp.parent >= 0:
             for j in range(i - 1, sp.parent, -1):
-                if spans[j].parent == sp.parent and spans[j].is_quote and self._inherit(sp, spans[j]):
+                if (
+                    spans[j].parent == sp.parent
+                    and spans[j].is_quote
+                    and self._inherit(sp, spans[j])
+                ):
                     return
             self._inherit(sp, spans[sp.parent])
             return
@@ -1347,8 +1518,12 @@ class _Attributor:
         if sp.line == self.headline_line:
             key = _norm(self.text[sp.start : sp.end])
             for j, q in enumerate(spans):
-                if j != i and q.speaker and q.line != sp.line and key and key in _norm(
-                    self.text[q.start : q.end]
+                if (
+                    j != i
+                    and q.speaker
+                    and q.line != sp.line
+                    and key
+                    and key in _norm(self.text[q.start : q.end])
                 ):
                     self._inherit(sp, q)
                     return
@@ -1357,7 +1532,7 @@ class _Attributor:
         for j in reversed(prev_quotes):
             if spans[j].open >= ss and self._inherit(sp, spans[j]):
                 return
-        np = ctx.mention(masked[ss : sp.open], ss, lax=False)
+        np = ctx.mention(masked[ss : sp.open], ss, lax=False) or self._subject_name(ss, sp.open)
         if np:
             self._take(sp, np)
             return
@@ -1377,6 +1552,21 @@ class _Attributor:
                     self._take(sp, np)
                 return
             k -= 1
+        line_start = self.text.rfind("\n", 0, sp.open) + 1
+        opens_para = not self.text[line_start : sp.open].strip()
+        if opens_para and si + 1 < len(self.sents) and sp.closed:
+            # "«…» Cette petite phrase d'Arnaud Montebourg …": named in the next sentence
+            s2, e2 = self.sents[si + 1]
+            if self.text.count("\n", se, s2) == 0:
+                np = ctx.mention(masked[s2:e2], s2, lax=False, any_position=True)
+                if np:
+                    self._take(sp, np)
+                    return
+        m = _SUBJECT_NP.match(masked, ss, sp.open)
+        if m:
+            # "La lettre liste trois conditions … : des « … »": the sentence's subject
+            self._take(sp, _NP("phrase", self.text[m.start(1) : m.end(1)], m.start(1), m.end(1)))
+            return
         np = ctx.mention(masked[ss:se], ss, lax=True)
         if np:
             self._take(sp, np)
@@ -1386,6 +1576,17 @@ class _Attributor:
                 break
             if self._inherit(sp, spans[j]):
                 return
+
+    def _subject_name(self, s: int, e: int) -> _NP | None:
+        """ "Boudreau gave his players a pep talk": a capitalised subject the article never
+        writes in lower case is a name even when it gives no first name."""
+        ctx = self.ctx
+        m = _SUBJECT_NAME.match(self.masked, s, e)
+        if ctx.lang == "de" or not m:
+            return None
+        if m.group(1).lower() in ctx.lower_words | STOP_CAPS | MONTHS_DAYS:
+            return None
+        return _NP("name", m.group(1), m.start(1), m.end(1))
 
     def _take(self, sp: _Span, np: _NP) -> None:
         sp.speaker = self.canon(np)
@@ -1401,7 +1602,7 @@ class _Attributor:
         lines_seen = 0
         k = si
         while k >= 0 and k >= si - 10:
-            s, e = self.sents[k]
+            e = self.sents[k][1]
             if k < si and self.text.count("\n", e, self.sents[k + 1][0]) > 0:
                 lines_seen += 1
                 if lines_seen > 4:
@@ -1410,7 +1611,7 @@ class _Attributor:
             if k == si and from_sent is None:
                 cands = [c for c in cands if c[1].start < sp.open and c[0] in self.known]
             if cands:
-                for name, np in cands:
+                for name, _np in cands:
                     if name in self.known:
                         sp.speaker = name
                         return
@@ -1425,17 +1626,19 @@ class _Attributor:
         s, e = self.sents[k]
         out: list[tuple[str, _NP]] = []
         for sp in self.spans:
-            if sp.parent < 0 and sp.is_quote and s <= sp.open < e and sp.speaker:
-                if sp.sp_kind in ("name", "phrase") and sp.sp_start is not None:
-                    out.append((sp.speaker, _NP(sp.sp_kind, sp.speaker, sp.sp_start, sp.sp_end or 0)))
-        for v in ctx.verbs.finditer(masked, s, e):
-            if self.ctx.lang == "en" and v.group(0).lower().endswith("ing"):
-                continue
-            np = ctx.np_before(masked[s : v.start()], s)
-            if not np:
-                pre = masked[s : v.start()]
-                if ctx.lang != "en" or re.search(r"[,—–:\x00]\s*$", pre) or not pre.strip():
-                    np = ctx.np_after(masked[v.end() : e].lstrip(" "), _lead(masked, v.end()))
+            if (
+                sp.parent < 0
+                and sp.is_quote
+                and s <= sp.open < e
+                and sp.speaker
+                and sp.sp_kind in ("name", "phrase")
+                and sp.sp_start is not None
+            ):
+                np = _NP(sp.sp_kind, sp.speaker, sp.sp_start, sp.sp_end or 0)
+                out.append((sp.speaker, np))
+        seg = masked[s:e]
+        for v in ctx.verbs.finditer(seg):
+            np = ctx.subject_of(seg, s, v)
             if np and np.kind in ("name", "phrase"):
                 out.append((self.canon(np), np))
         for a in _ACCORDING.finditer(masked, s, e):
@@ -1449,6 +1652,10 @@ class _Attributor:
                 break
             out.append((self.canon(np), np))
             pos = np.end
+        if not out:
+            np = self._subject_name(s, e)
+            if np:
+                out.append((self.canon(np), np))
         self._cands[k] = out
         return out
 

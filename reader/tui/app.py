@@ -15,13 +15,15 @@ import time
 import webbrowser
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
+from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.content.document import Document, from_html
@@ -85,31 +87,84 @@ class NewsdeckApp(App[int]):
     TITLE = "newsdeck"
     CSS_PATH = "app.tcss"
 
-    BINDINGS = [
-        Binding("space", "page_article", "Page/next", id="page-article",
-                tooltip="Page down the article, then open the next unread one"),
-        Binding("n", "next_unread(1)", "Next unread", id="next-unread",
-                tooltip="Open the next unread article"),
-        Binding("N", "next_unread(-1)", "Prev unread", show=False, id="previous-unread",
-                tooltip="Open the previous unread article"),
-        Binding("m", "toggle_read", "Read/unread", show=False, id="toggle-read",
-                tooltip="Mark the article read or unread"),
-        Binding("s", "toggle_star", "Star", id="toggle-star",
-                tooltip="Star or unstar the article"),
-        Binding("A", "mark_view_read", "All read", show=False, id="mark-feed-read",
-                tooltip="Mark every article of this feed (or view) read"),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "space",
+            "page_article",
+            "Page/next",
+            id="page-article",
+            tooltip="Page down the article, then open the next unread one",
+        ),
+        Binding(
+            "n",
+            "next_unread(1)",
+            "Next unread",
+            id="next-unread",
+            tooltip="Open the next unread article",
+        ),
+        Binding(
+            "N",
+            "next_unread(-1)",
+            "Prev unread",
+            show=False,
+            id="previous-unread",
+            tooltip="Open the previous unread article",
+        ),
+        Binding(
+            "m",
+            "toggle_read",
+            "Read/unread",
+            show=False,
+            id="toggle-read",
+            tooltip="Mark the article read or unread",
+        ),
+        Binding("s", "toggle_star", "Star", id="toggle-star", tooltip="Star or unstar the article"),
+        Binding(
+            "A",
+            "mark_view_read",
+            "All read",
+            show=False,
+            id="mark-feed-read",
+            tooltip="Mark every article of this feed (or view) read",
+        ),
         Binding("r", "refresh", "Refresh", id="refresh", tooltip="Refresh all feeds"),
-        Binding("slash", "search", "Search", id="search",
-                tooltip="Search all cached articles"),
-        Binding("f", "toggle_sidebar", "Facts", id="toggle-sidebar",
-                tooltip="Show or hide the fact sidebar"),
-        Binding("o", "open_link", "Browser", show=False, id="open-browser",
-                tooltip="Open the article's link in a web browser"),
-        Binding("y", "copy_link", "Copy link", show=False, id="copy-link",
-                tooltip="Copy the article's link to the clipboard"),
+        # A priority binding runs as the key arrives, before the keys typed after it are handed
+        # to the focused widget, so a query typed straight after "/" lands in the search box.
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            id="search",
+            priority=True,
+            tooltip="Search all cached articles",
+        ),
+        Binding(
+            "f",
+            "toggle_sidebar",
+            "Facts",
+            id="toggle-sidebar",
+            tooltip="Show or hide the fact sidebar",
+        ),
+        Binding(
+            "o",
+            "open_link",
+            "Browser",
+            show=False,
+            id="open-browser",
+            tooltip="Open the article's link in a web browser",
+        ),
+        Binding(
+            "y",
+            "copy_link",
+            "Copy link",
+            show=False,
+            id="copy-link",
+            tooltip="Copy the article's link to the clipboard",
+        ),
         Binding("question_mark", "help", "Help", id="help", tooltip="Show every key"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit",
-                tooltip="Quit at once"),
+        Binding(
+            "ctrl+q", "quit", "Quit", show=False, priority=True, id="quit", tooltip="Quit at once"
+        ),
     ]
 
     # -- messages from workers ------------------------------------------------------
@@ -278,9 +333,7 @@ class NewsdeckApp(App[int]):
             if theme in self.available_themes:
                 self.theme = theme
             elif theme == self.config.theme:
-                self.notify(
-                    f"config.toml: reader.theme: unknown theme {theme!r}", severity="error"
-                )
+                self.notify(f"config.toml: reader.theme: unknown theme {theme!r}", severity="error")
         if state.get(STATE_SIDEBAR) in ("0", "1"):
             self.main.sidebar_wanted = state[STATE_SIDEBAR] == "1"
         key = state.get(STATE_VIEW) or "all"
@@ -547,9 +600,11 @@ class NewsdeckApp(App[int]):
             and self.main.pane == "article"
             and headlines.current_id != self.current_article.id
         ):
-            index = headlines.ids.index(self.current_article.id) if (
-                self.current_article.id in headlines.ids
-            ) else start
+            index = (
+                headlines.ids.index(self.current_article.id)
+                if (self.current_article.id in headlines.ids)
+                else start
+            )
             start = index
         found = headlines.next_unread_index(start, direction)
         if found is None:
@@ -562,7 +617,9 @@ class NewsdeckApp(App[int]):
         worker = get_current_worker()
         i = start + direction
         while 0 <= i < len(ids) and not worker.is_cancelled:
-            chunk_ids = ids[i : i + PAGE_SIZE] if direction > 0 else ids[max(0, i - PAGE_SIZE + 1) : i + 1]
+            chunk_ids = (
+                ids[i : i + PAGE_SIZE] if direction > 0 else ids[max(0, i - PAGE_SIZE + 1) : i + 1]
+            )
             rows = self.lib.headlines(chunk_ids)
             if direction < 0:
                 rows.reverse()
@@ -640,12 +697,18 @@ class NewsdeckApp(App[int]):
 
     # -- search ----------------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search":
+            # Inside a text box (the search box itself, a prompt) "/" is just a character.
+            return isinstance(self.screen, MainScreen) and not isinstance(self.focused, Input)
+        return True
+
     def action_search(self) -> None:
         main = self.main
         bar = main.search_bar
         bar.display = True
         main.show_pane("headlines", focus=False)
-        bar.focus()
+        main.focus_now(bar)
 
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
@@ -748,10 +811,15 @@ class NewsdeckApp(App[int]):
         self._reload_after_refresh()
         self.main.status.end_refresh(refresh_summary(results))
         failed = [r for r in results if r.failed]
-        offline = bool(failed) and all(is_offline_failure(r) for r in failed) and not any(
-            r.status.value in ("new", "updated", "not_modified") and "://" in r.url
-            and not r.url.startswith("file:")
-            for r in results
+        offline = (
+            bool(failed)
+            and all(is_offline_failure(r) for r in failed)
+            and not any(
+                r.status.value in ("new", "updated", "not_modified")
+                and "://" in r.url
+                and not r.url.startswith("file:")
+                for r in results
+            )
         )
         self.offline = offline
         self.main.status.set_state("offline" if offline else "")
@@ -786,7 +854,8 @@ class NewsdeckApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Refresh feeds", "Fetch every feed now", self.action_refresh)
         yield SystemCommand(
-            "Mark all read", "Mark every article of the current view read",
+            "Mark all read",
+            "Mark every article of the current view read",
             self.action_mark_view_read,
         )
         yield SystemCommand(
@@ -794,7 +863,8 @@ class NewsdeckApp(App[int]):
         )
         yield SystemCommand("Switch theme", "Choose a colour theme", self.action_change_theme)
         yield SystemCommand(
-            "Import OPML", "Subscribe to the feeds of an OPML or newsboat urls file",
+            "Import OPML",
+            "Subscribe to the feeds of an OPML or newsboat urls file",
             self.action_import_opml,
         )
         yield SystemCommand("Add feed", "Subscribe to a feed by its URL", self.action_add_feed)
@@ -807,8 +877,11 @@ class NewsdeckApp(App[int]):
                 self._add_feed(url)
 
         self.push_screen(
-            PromptScreen("Add feed", "The feed's URL (or a local file); enter adds it.",
-                         "https://example.org/feed.xml"),
+            PromptScreen(
+                "Add feed",
+                "The feed's URL (or a local file); enter adds it.",
+                "https://example.org/feed.xml",
+            ),
             done,
         )
 
@@ -913,8 +986,16 @@ def known_binding_ids() -> set[str]:
     from reader.tui.widgets.feed_list import FeedList as _FeedList
 
     ids: set[str] = set()
-    for cls in (NewsdeckApp, MainScreen, HeadlineList, _FeedList, ArticleView, SearchBar,
-                HelpScreen, PromptScreen):
+    for cls in (
+        NewsdeckApp,
+        MainScreen,
+        HeadlineList,
+        _FeedList,
+        ArticleView,
+        SearchBar,
+        HelpScreen,
+        PromptScreen,
+    ):
         for binding in cls.BINDINGS:
             if isinstance(binding, Binding) and binding.id:
                 ids.add(binding.id)

@@ -7,10 +7,12 @@ config.toml shows its new key here and help can never drift from what the keys r
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
@@ -76,7 +78,7 @@ def describe_bindings(app, bindings: BindingsMap) -> list[tuple[str, str, str]]:
 class HelpScreen(ModalScreen[None]):
     """Every key, by where it works; escape, q or ? closes it."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="close-help"),
     ]
 

@@ -9,10 +9,10 @@ screen owns layout and movement between panes.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -34,9 +34,9 @@ SIDEBAR_AUTO_WIDTH = 130  # the sidebar is on by default only where the article 
 class MainScreen(Screen):
     """Three panes, or one at a time on a narrow terminal."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "next_pane", "Next pane", show=False, id="next-pane"),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="previous-pane"),
         Binding("q", "back(True)", "Back/quit", id="back"),
@@ -114,8 +114,20 @@ class MainScreen(Screen):
         """Make ``pane`` the current one (the visible one when narrow) and focus it."""
         self.pane = pane
         self._apply_pane(pane)
-        if focus:
-            self._pane_widget(pane).focus()
+        if focus or self.narrow:  # a narrow screen shows only this pane: it must have focus
+            self.focus_now(self._pane_widget(pane))
+
+    def focus_now(self, widget: Widget) -> None:
+        """Focus at once, not after the queued events (``Widget.focus`` defers).
+
+        Keys typed quickly after ``/`` or enter are already queued when the action runs; with a
+        deferred focus they would go to the old widget ("Banjska" typed into the list would
+        press n, "next unread").
+        """
+        if self.app.screen is self:
+            self.set_focus(widget)
+        else:
+            widget.focus()
 
     def _pane_widget(self, pane: Pane) -> Widget:
         if pane == "feeds":
@@ -125,8 +137,11 @@ class MainScreen(Screen):
         return self.article_view
 
     def _apply_pane(self, pane: Pane) -> None:
+        # Each class change restyles the whole screen, so touch only the two that change.
         for name in PANES:
-            self.set_class(name == pane, f"-pane-{name}")
+            wanted = name == pane
+            if self.has_class(f"-pane-{name}") != wanted:
+                self.set_class(wanted, f"-pane-{name}")
 
     def on_descendant_focus(self, event) -> None:
         widget = event.widget
@@ -182,6 +197,16 @@ class MainScreen(Screen):
 
     def on_resize(self) -> None:
         self._apply_sidebar()
+        self.call_after_refresh(self._keep_focus_visible)
+
+    def _keep_focus_visible(self) -> None:
+        """After a layout change, never leave the focus on (or lost to) a hidden pane."""
+        focused = self.focused
+        if isinstance(self.app.screen, MainScreen) and (
+            focused is None or (self.narrow and focused.region.width == 0)
+        ):
+            self.focus_now(self._pane_widget(self.pane))
 
     def _apply_sidebar(self) -> None:
-        self.set_class(self.sidebar_shown, "-sidebar")
+        if self.has_class("-sidebar") != self.sidebar_shown:
+            self.set_class(self.sidebar_shown, "-sidebar")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
@@ -12,7 +14,9 @@ from textual.widgets import Input, Label
 class PromptScreen(ModalScreen[str | None]):
     """Returns the entered text, or None on escape."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-prompt")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="cancel-prompt")
+    ]
 
     DEFAULT_CSS = """
     PromptScreen {

@@ -10,12 +10,13 @@ name, drawn in theme colours taken from this widget's component classes.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -45,7 +46,7 @@ _THEMED = {
 class ArticleView(ScrollView, can_focus=True):
     """One article, scrollable; shows a hint when nothing is open."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "scroll_line(1)", "Down", show=False, id="cursor-down"),
         Binding("k,up", "scroll_line(-1)", "Up", show=False, id="cursor-up"),
         Binding("pagedown,ctrl+f", "scroll_page(1)", "Page down", show=False, id="page-down"),
@@ -54,7 +55,7 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("G,end", "scroll_edge(1)", "Bottom", show=False, id="last"),
     ]
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--title",
         "article-view--meta",
         "article-view--url",

@@ -9,10 +9,11 @@ short and the details are where the reader looks for them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -36,7 +37,7 @@ def parse_key(key: str) -> int | None:
 class FeedList(OptionList, inherit_bindings=False):
     """Views and subscriptions; highlighting one shows its headlines."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", "Down", show=False, id="cursor-down"),
         Binding("k,up", "cursor_up", "Up", show=False, id="cursor-up"),
         Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="page-down"),
@@ -134,7 +135,7 @@ class FeedList(OptionList, inherit_bindings=False):
 
     @staticmethod
     def _prompt(title: str | Text, count: int, *, bold: bool = False, error: str | None = None):
-        grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
+        grid = Table.grid(expand=True, padding=(0, 1), pad_edge=False)
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True)
         name = title if isinstance(title, Text) else Text(title)

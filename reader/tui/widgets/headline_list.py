@@ -13,12 +13,13 @@ import dataclasses
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events, work
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -37,7 +38,7 @@ RowFetcher = Callable[[Sequence[int]], list[Headline]]
 class HeadlineList(ScrollView, can_focus=True):
     """Newest-first headlines of the current view (a feed, Unread, Starred, or search results)."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", "Down", show=False, id="cursor-down"),
         Binding("k,up", "cursor_up", "Up", show=False, id="cursor-up"),
         Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="page-down"),
@@ -47,7 +48,7 @@ class HeadlineList(ScrollView, can_focus=True):
         Binding("enter", "select", "Open", id="open"),
     ]
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "headline-list--cursor",
         "headline-list--unread",
         "headline-list--read",
@@ -112,7 +113,9 @@ class HeadlineList(ScrollView, can_focus=True):
         def control(self) -> HeadlineList:
             return self.headline_list
 
-    class _PageLoaded(Message):
+    class RowsLoaded(Message):
+        """A page of rows arrived from the store (posted by the page worker to this list)."""
+
         def __init__(self, generation: int, page: int, rows: list[Headline]) -> None:
             super().__init__()
             self.generation = generation
@@ -317,7 +320,7 @@ class HeadlineList(ScrollView, can_focus=True):
         self._relayout()
         self._scroll_to_cursor()
 
-    def _on_page_loaded(self, message: HeadlineList._PageLoaded) -> None:
+    def _on_headline_list_rows_loaded(self, message: HeadlineList.RowsLoaded) -> None:
         message.stop()
         self._loading.discard(message.page)
         if message.generation != self._generation:
@@ -350,10 +353,7 @@ class HeadlineList(ScrollView, can_focus=True):
             self._request_page(index // PAGE_SIZE)
         self._prefetch(index)
         selected = index == self.cursor
-        if sub == 0:
-            text = self._headline_text(row, width)
-        else:
-            text = self._snippet_line(article_id)
+        text = self._headline_text(row, width) if sub == 0 else self._snippet_line(article_id)
         style = base + self._style("cursor") if selected else base
         return self._strip(text, width, style)
 
@@ -382,9 +382,7 @@ class HeadlineList(ScrollView, can_focus=True):
     def _snippet_line(self, article_id: int) -> Text:
         snippet = (self._snippets or {}).get(article_id, "")
         text = Text("    ", end="", no_wrap=True)
-        text.append_text(
-            snippet_text(snippet, self._style("match"), style=self._style("snippet"))
-        )
+        text.append_text(snippet_text(snippet, self._style("match"), style=self._style("snippet")))
         return text
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
@@ -422,7 +420,7 @@ class HeadlineList(ScrollView, can_focus=True):
     @work(thread=True, group="headline-pages", exit_on_error=False)
     def _load_page(self, generation: int, page: int, ids: list[int]) -> None:
         rows = self._fetch_rows(ids)
-        self.post_message(self._PageLoaded(generation, page, rows))
+        self.post_message(self.RowsLoaded(generation, page, rows))
 
     def _add_rows(self, rows: Sequence[Headline]) -> None:
         for row in rows:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
 
@@ -10,7 +12,9 @@ from textual.widgets import Input
 class SearchBar(Input):
     """One line for an FTS query; enter searches, escape gives up."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel search", show=False, id="cancel-search")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel search", show=False, id="cancel-search")
+    ]
 
     DEFAULT_CSS = """
     SearchBar {

@@ -52,7 +52,7 @@ class StatusBar(Horizontal):
         self.query_one("#status-text", Label).update(Text(text))
 
     def set_state(self, state: str) -> None:
-        """"offline", or "" when feeds answer again."""
+        """ "offline", or "" when feeds answer again."""
         self.query_one("#status-state", Label).update(Text(state))
 
     @property
