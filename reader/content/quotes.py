@@ -310,6 +310,7 @@ _TERM_BEFORE = re.compile(
 # quoted span that name what it is: a title, a slogan, a programme.
 _TERM_NOUNS = _words(
     """
+stance agenda narrative rhetoric mindset
 campaign campaigns slogan motto hashtag book books film films movie movies song songs album
 novel documentary series show article headline column brand label option options program
 programme programs initiative movement plan policy project award prize tour app model strategy
@@ -1254,10 +1255,12 @@ def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> N
                 if core[:1].isupper():
                     if not any(spans[j].explicit_after for j in same):
                         term = True
-                elif same[0] != i and not sp.explicit:
+                elif not any(spans[j].explicit_after for j in same) or (
+                    same[0] != i and not sp.explicit
+                ):
                     term = True
         headline = sp.line == att.headline_line
-        if short and not term and sp.parent < 0 and not headline and not sp.explicit_after:
+        if nw <= 8 and not term and sp.parent < 0 and not headline and not sp.explicit_after:
             ss, se = att.sents[att.sent_of(sp.open)]
             prev_close = ss
             for q in spans[:i]:
@@ -1270,17 +1273,31 @@ def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> N
             standalone = not masked[ss : sp.open].strip(" “\"„«»‘'‚") and not masked[
                 sp.close + 1 : se
             ].strip(" .!?”\"»’'")
+            nxt = _WORDS.match(text, _lead(text, sp.close + 1)) if sp.closed else None
             if standalone:
                 pass  # “Please.” on its own is speech
+            elif not said_before and _title_case(words):
+                # “Star Wars,” “Mary Poppins” and “Bambi.”: titles and names
+                term = True
+            elif not short:
+                pass
             elif text[sp.open] in "‘'‚" and (has_double or ctx.lang != "en") and not verb_before:
                 # an article that quotes speech in double marks uses single ones for
                 # scare quotes and names: an ‘oxygen bar’, in ‘poor’ category
                 term = True
-            elif not said_before and _title_case(words):
-                # “Star Wars,” “Mary Poppins” and “Bambi.”: titles and names
-                term = True
             elif _PUBLICATION_BEFORE.search(pre):
                 term = True  # sagte er gegenüber „heise online“
+            elif (
+                ctx.lang != "de"
+                and nw <= 2
+                and not ends_punct
+                and not verb_before
+                and _ARTICLE_BEFORE.search(pre)
+                and nxt is not None
+                and nxt.group(0).islower()
+                and nxt.group(0) not in _NOT_NOUN_AFTER
+            ):
+                term = True  # a “skinny” trade deal: a scare quote inside a noun phrase
         if not term and nw <= 8 and sp.parent < 0 and sp.closed:
             le = text.find("\n", sp.close)
             le = len(text) if le < 0 else le
@@ -1328,6 +1345,14 @@ def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> N
 
 
 _JA_SPEECH = re.compile(r"\s*(?:と|って|との|とも|、と)")
+_ARTICLE_BEFORE = re.compile(
+    r"(?:^|\s)(?:a|an|the|his|her|its|their|un|une|le|la|les|el|los|las)\s*$", re.I
+)
+_NOT_NOUN_AFTER = _words(
+    "to for and or that who which will would is was are were has have had can could should may "
+    "might in on at of with by from as than but because when if de du des et ou que qui est y "
+    "o es en con por para a al del los las el la le les se sur dans pour avec"
+)
 _FUNCTION_WORDS = _words(
     """
 of the a an and in on at to for de la le les du des der die das von und y el los las del

@@ -316,6 +316,8 @@ class NewsdeckApp(App[int]):
                 timeout=10,
             )
         self.set_keymap({k: v for k, v in keys.items() if k in known})
+        if self._main is not None and self._main.is_mounted:
+            self._main.show_keys()
 
     @work(thread=True, group="startup", exit_on_error=False)
     def _startup(self) -> None:

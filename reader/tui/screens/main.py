@@ -2,8 +2,8 @@
 
 Wide terminals show the panes together (feeds on the left; headlines above the article on the
 right).  Below 100 columns the screen gets the ``-narrow`` class and shows one pane at a time,
-feeds → headlines → article, with ``q``/escape stepping back; which one is shown is the
-``-pane-*`` class this screen keeps in step with the focus.  The data work lives in the app; this
+feeds → headlines → article, with ``q``/escape stepping back; which one is shown follows
+``pane``, which this screen keeps in step with the focus.  The data work lives in the app; this
 screen owns layout and movement between panes.
 """
 
@@ -17,12 +17,12 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.fact_sidebar import FactSidebar
 from reader.tui.widgets.feed_list import FeedList
 from reader.tui.widgets.headline_list import HeadlineList
+from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.search_bar import SearchBar
 from reader.tui.widgets.status_bar import StatusBar
 
@@ -65,8 +65,8 @@ class MainScreen(Screen):
                 with Horizontal(id="article-pane"):
                     yield ArticleView(id="article")
                     yield FactSidebar(id="sidebar")
+        yield KeyBar(id="keys")
         yield StatusBar(id="status")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#feeds-pane").border_title = "Feeds"
@@ -74,9 +74,31 @@ class MainScreen(Screen):
         self.query_one("#article-pane").border_title = "Article"
         self._apply_pane(self.pane)
         self._apply_sidebar()
+        self.show_keys()
         ready = getattr(self.app, "main_screen_ready", None)
         if ready is not None:
             ready()
+
+    def show_keys(self) -> None:
+        """Fill the key bar from the live bindings (so a remapped key shows its new key)."""
+        from reader.tui.screens.help import bindings_of, describe_bindings
+
+        shown: list[tuple[str, str]] = []
+        for source in (self, self.app):
+            bindings = bindings_of(source)
+            visible = {b.id for bs in bindings.key_to_bindings.values() for b in bs if b.show}
+            for keys, _description, ident in describe_bindings(self.app, bindings):
+                if ident in visible:
+                    short = next(
+                        b.description
+                        for bs in bindings.key_to_bindings.values()
+                        for b in bs
+                        if b.id == ident
+                    )
+                    shown.append((keys.split()[0], short))
+        palette = self.app.get_key_display(Binding(self.app.COMMAND_PALETTE_BINDING, ""))
+        shown.append((palette, "Commands"))
+        self.query_one(KeyBar).show_keys(shown)
 
     # -- widgets -------------------------------------------------------------------
 
@@ -137,11 +159,22 @@ class MainScreen(Screen):
         return self.article_view
 
     def _apply_pane(self, pane: Pane) -> None:
-        # Each class change restyles the whole screen, so touch only the two that change.
-        for name in PANES:
-            wanted = name == pane
-            if self.has_class(f"-pane-{name}") != wanted:
-                self.set_class(wanted, f"-pane-{name}")
+        """Narrow: show only ``pane``.  Wide: show everything.
+
+        This sets ``display`` on the three pane containers rather than a class on the screen:
+        a screen class restyles every widget (about 0.1 s on each tab), this touches three.
+        """
+        narrow = self.narrow
+        wanted = {
+            "#feeds-pane": not narrow or pane == "feeds",
+            "#reading": not narrow or pane != "feeds",
+            "#headlines-pane": not narrow or pane == "headlines",
+            "#article-pane": not narrow or pane == "article",
+        }
+        for selector, shown in wanted.items():
+            widget = self.query_one(selector)
+            if widget.display != shown:
+                widget.display = shown
 
     def on_descendant_focus(self, event) -> None:
         widget = event.widget
@@ -196,6 +229,7 @@ class MainScreen(Screen):
         self._apply_sidebar()
 
     def on_resize(self) -> None:
+        self._apply_pane(self.pane)
         self._apply_sidebar()
         self.call_after_refresh(self._keep_focus_visible)
 
