@@ -39,6 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--feed", action="append", metavar="URL", help="only this feed (repeatable)")
     f.add_argument("--force", action="store_true", help="ignore backoff and cached validators")
     f.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    f.add_argument(
+        "--full-text",
+        action="store_true",
+        help="also fetch the linked pages of teaser articles (every feed)",
+    )
 
     a = sub.add_parser("add", help="subscribe to a feed (or find the feed of a web page)")
     a.add_argument("url")
@@ -132,7 +137,7 @@ def cmd_fetch(lib, args: argparse.Namespace) -> int:
     lib.ensure_samples()
     results = []
     interactive = sys.stderr.isatty() and not args.quiet
-    stream = lib.update(urls=args.feed, force=args.force)
+    stream = lib.update(urls=args.feed, force=args.force, full_text=args.full_text)
     if interactive:
         from rich.console import Console
         from rich.markup import escape

@@ -266,9 +266,9 @@ def parse_json_feed(data: bytes, url: str = "", *, now: datetime | None = None) 
         raise ParseError("JSON feed is not UTF-8") from None
     except json.JSONDecodeError as exc:
         raise ParseError(f"JSON error line {exc.lineno}: {exc.msg}") from None
-    if not isinstance(doc, dict) or not str(doc.get("version", "")).startswith(
-        "https://jsonfeed.org/version/"
-    ):
+    version = str(doc.get("version", "")) if isinstance(doc, dict) else ""
+    # Some publishers (gofeed's sample among them) write the bare number.
+    if not (version.startswith("https://jsonfeed.org/version/") or version in ("1", "1.0", "1.1")):
         raise ParseError("not a feed: JSON without a jsonfeed.org version")
     items = doc.get("items")
     if not isinstance(items, list):

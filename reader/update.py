@@ -186,7 +186,7 @@ class _ParsePool:
 
         try:
             pool = concurrent.futures.ProcessPoolExecutor(
-                workers, mp_context=multiprocessing.get_context("fork")
+                workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_init
             )
             with warnings.catch_warnings():
                 # Python 3.12+ warns about fork() whenever the process has threads (the
@@ -216,6 +216,22 @@ class _ParsePool:
 
 
 _POOL_ALLOWED = os.environ.get("NEWSDECK_PARSE_POOL", "1") != "0"
+
+
+def _worker_init() -> None:
+    """Forget the parent's signal handlers in a forked parse worker.
+
+    The terminal sends Ctrl+C, Ctrl+Z and resizes to the whole process group.
+    Inherited handlers (the TUI's suspend and resize code, Python's
+    KeyboardInterrupt) would make a worker draw on the terminal or print a
+    traceback per worker; the parent decides, and shuts the pool down.
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTSTP", "SIGCONT", "SIGWINCH", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
 def early_url(feed: Feed, fetched: FetchResult) -> str:

@@ -227,12 +227,19 @@ def test_429_honours_retry_after(lib, httpserver, header) -> None:
 
 def test_stalling_server_times_out_and_keeps_articles(make_lib, httpserver, stalling_server):
     lib = make_lib(timeout=0.5, connect_timeout=0.5)
-    server = stalling_server("trickle")
-    lib.add_feed(server.url())
+    server = stalling_server("trickle")  # headers, then a byte every 50 ms, forever
+    httpserver.expect_ordered_request("/feed.rss").respond_with_data(FEED, headers=RSS)
+    httpserver.expect_ordered_request("/feed.rss").respond_with_data(
+        "", status=302, headers={"Location": server.url()}
+    )
+    url = httpserver.url_for("/feed.rss")
+    lib.add_feed(url)
+    assert one(lib.update()).new_articles == 7
     start = time.monotonic()
-    result = one(lib.update())
+    result = one(lib.update(force=True))
     assert result.error == "timed out after 0.5 s"
     assert time.monotonic() - start < 3
+    assert lib.feed(url).total == 7 and lib.feed(url).last_error == "timed out after 0.5 s"
 
 
 def test_oversized_body_is_refused(make_lib, httpserver) -> None:

@@ -214,7 +214,7 @@ plaidé estime estimé souligne souligné indique indiqué précise précisé la
 poursuivi confie confié martèle martelé insiste insisté raconte raconté rappelle rappelé
 dénonce dénoncé répond répondu observe commente commenté reconnaît reconnu prévient prévenu
 avertit averti tranche résume glisse glissé écrit regrette regretté annonce annoncé admet
-ironise lâche lâché relève relevé conclut conclu interroge s'exclame s’exclame
+ironise lâche lâché relève relevé conclut conclu interroge s'exclame s’exclame dire
 """
 _VERBS_ES = """
 dijo dice decía afirmó afirma declaró declara explicó explica añadió añade agregó agrega
@@ -270,7 +270,8 @@ TRAILING_AUX = _words(
 has had have was were is are will would could should may might did does do also then later once
 again previously first recently repeatedly earlier now just only simply further still already
 hat hatte haben habe hätte ist war wird würde auch noch bereits schon dann a ont avait avaient
-aurait va aussi encore déjà ha han había habría ya también luego después
+aurait va aussi encore déjà ha han había habría ya también luego después instead
+reportedly allegedly reportedly
 """
 )
 
@@ -502,7 +503,7 @@ def _scan(text: str) -> list[_Span]:
             fam = _family(mark)
             if nxt is not None and _family(nxt) == fam and fam:
                 sp = _Span(op, le, op + 1, le, li, closed=False, cont_next=True)
-                sp.cont_prev = carry_prev_flag(spans, text, ls, op)
+                sp.cont_prev = _carry_prev(spans, text, ls, op)
                 spans.append(sp)
                 carry = True
             elif inner := next(
@@ -536,7 +537,7 @@ def _scan(text: str) -> list[_Span]:
     return out
 
 
-def carry_prev_flag(spans: list[_Span], text: str, ls: int, op: int) -> bool:
+def _carry_prev(spans: list[_Span], text: str, ls: int, op: int) -> bool:
     """An unclosed span at a line's start continues the previous line's quote."""
     return bool(spans) and spans[-1].cont_next and not text[ls:op].strip()
 
@@ -585,12 +586,16 @@ def _plural_possessive(text: str, i: int, le: int, p: str, n: str) -> bool:
 # --------------------------------------------------------------------------------------
 
 
+_WORD_LANG = {w: lang for lang, words in _LANG_WORDS.items() for w in words}
+
+
 def _language(text: str) -> str:
+    """The article's language by its commonest small words; it picks the verb lists."""
     counts = dict.fromkeys(_LANG_WORDS, 0)
     for w in re.findall(r"[^\W\d_]+", text[:6000].lower()):
-        for lang, words in _LANG_WORDS.items():
-            if w in words:
-                counts[lang] += 1
+        lang = _WORD_LANG.get(w)
+        if lang:
+            counts[lang] += 1
     return max(counts, key=lambda k: counts[k])
 
 
@@ -630,15 +635,31 @@ class _People:
 
     def __init__(self, text: str, extra: list[str]) -> None:
         self.fulls: list[tuple[str, ...]] = []
+        # "US President Donald Trump" lets "the president" stand for him later
+        self.by_title: dict[str, str | None] = {}
         seen: set[tuple[str, ...]] = set()
+        self.titled: set[str] = set()
         for m in _CAP_RUN.finditer(text):
-            toks = _clean_tokens(m.group(0).split())
+            raw = m.group(0).split()
+            if len(raw) < 2:
+                continue  # a lone capitalised word names nobody in full
+            toks = _clean_tokens(raw)
+            if len(toks) == 1 and len(raw) >= 2 and _is_title(raw[-2]) and _given(toks[0]):
+                self.titled.add(toks[0])
             for k, t in enumerate(toks[:-1]):
                 if _given(t):
                     full = tuple(toks[k:])
                     if len(full) <= 4 and full not in seen:
                         seen.add(full)
                         self.fulls.append(full)
+                    name = " ".join(full)
+                    lead = re.search(r"([^\W\d_]+)\s+$", text[max(0, m.start() - 30) : m.start()])
+                    roles = [w.lower() for w in raw if _is_title(w)]
+                    if lead and _is_title(lead.group(1)):
+                        roles.append(lead.group(1).lower())
+                    for role in roles:
+                        if self.by_title.setdefault(role, name) != name:
+                            self.by_title[role] = None  # two people share it: no guess
                     break
         for name in extra:
             toks = tuple(name.split())
@@ -674,8 +695,8 @@ class _People:
     def is_person(self, toks: list[str]) -> bool:
         if not toks:
             return False
-        if len(toks) >= 2 and _given(toks[0]):
-            return True
+        if _given(toks[0]) and (len(toks) >= 2 or toks[0] in self.titled):
+            return True  # "Cam Heyward"; "Andrew" alone once the text said "Prince Andrew"
         return toks[-1] in self.surnames
 
     def fullest(self, toks: list[str]) -> list[str]:
@@ -819,6 +840,8 @@ class _Ctx:
 
     def np_before(self, seg: str, off: int) -> _NP | None:
         """The subject written just before a speech verb: "Boudreau | said"."""
+        # "Prince Andrew, …, Charles, has reportedly told": adverbs and auxiliaries first
+        seg = _TRAILING_AUX_RE.sub("", seg)
         if seg.rstrip().endswith(",") and "\x00" not in seg:
             # "Cmdr. Sean Robertson, a spokesperson for …, the U.S. operation …, told":
             # the subject is the first part of the comma chain that reads as one
@@ -1131,7 +1154,8 @@ class _Ctx:
         for m in _CAP_RUN.finditer(seg):
             before = seg[: m.start()].rstrip()
             prev = re.search(r"([^\W\d_]+)[’']?$", before)
-            if not any_position and prev and prev.group(1).lower() in PREPOSITIONS | {"d", "l"}:
+            # "the career of Martine Aubry" is no subject; "denied by Andrew" is one
+            if not any_position and prev and prev.group(1).lower() in _NOT_SUBJECT_BEFORE:
                 continue
             raw = m.group(0)
             if raw.endswith(("’s", "'s")):
@@ -1165,6 +1189,11 @@ _LEAD_ADVERBS = _words(
     "also then later again auch noch dann weiter zudem ebenfalls außerdem aussi encore ensuite "
     "également también además luego después ya"
 )
+_TRAILING_AUX_RE = re.compile(
+    r"(?:\s+(?:"
+    + "|".join(sorted(map(re.escape, TRAILING_AUX), key=len, reverse=True))
+    + r"|[a-z]+ly))+\s*$"
+)
 _APPOSITION = re.compile(r"(?<=[^\W\d_]),\s*[^,;:\x00]{1,100},\s*$")
 _SUBJECT_NP = re.compile(
     r"\s*((?:(?:The|A|An|Le|La|Les|El|Los|Las|Der|Die|Das|Un|Une|Una)\s+|L[’'])[^\W\d_][\w’'-]+)"
@@ -1176,16 +1205,38 @@ _GROUP_NOUNS = _words(
     """
 police staff management government officials authorities prosecutors investigators spokesman
 spokeswoman spokesperson experts analysts residents witnesses researchers scientists organizers
-organisers critics officers doctors lawyers sources
+organisers critics officers doctors lawyers sources aides advisers advisors members lawmakers
+officials activists protesters economists
 """
 )
 
 
+_NOT_SUBJECT_BEFORE = (PREPOSITIONS - {"by", "von", "par", "por"}) | {"d", "l"}
+_PERSON_NOUNS = _words(
+    """
+official spokesman spokeswoman spokesperson representative source expert minister president
+officer analyst lawyer attorney witness man woman leader director chief member aide adviser
+advisor executive manager founder chairman chairwoman secretary senator governor mayor judge
+coach player doctor scientist researcher professor teacher student resident father mother son
+daughter wife husband friend neighbour neighbor victim suspect official officials sources
+sprecher sprecherin politiker minister ministerin anwalt anwältin experte expertin mann frau
+porte-parole ministre président responsable proche avocat expert homme femme entourage
+portavoz ministro ministra presidente abogado experto hombre mujer responsable
+"""
+)
+
+
+def _personish(phrase: str) -> bool:
+    """Can "he" or "she" point back to this phrase? "a NATO official" yes, "a photo" no."""
+    words = _WORDS.findall(phrase.lower())
+    return any(w in _PERSON_NOUNS or _is_title(w) for w in words)
+
+
 def _bare_group(toks: list[tuple[str, int, int]]) -> bool:
     """ "Officials said", "police said": a speaker written without a determiner."""
-    if not toks or len(toks) > 3:
+    if not toks or len(toks) > 5:
         return False
-    if any(t[0].lower() in STOP_CAPS or t[0].lower() in TRAILING_AUX for t in toks):
+    if any(t[0].lower() in STOP_CAPS - {"former"} or t[0].lower() in TRAILING_AUX for t in toks):
         return False
     return toks[-1][0].lower() in _GROUP_NOUNS
 
@@ -1435,6 +1486,9 @@ class _Attributor:
         if np.kind == "name":
             toks = _clean_tokens(np.text.split())
             return " ".join(self.ctx.people.fullest(toks))
+        m = re.fullmatch(r"(?:the|der|die|le|la|el)\s+([^\W\d_]+)", np.text.strip(" ,.;:"), re.I)
+        if m and self.ctx.people.by_title.get(m.group(1).lower()):
+            return str(self.ctx.people.by_title[m.group(1).lower()])  # "the president"
         return np.text.strip(" ,.;:")
 
     # ---- pass 1: explicit attributions --------------------------------------------
@@ -1485,7 +1539,7 @@ class _Attributor:
             toks = _clean_tokens(np.text.split())
             self.ctx.people.add(toks)
         if np.kind != "pron":
-            sp.speaker = self.canon(np) if np.kind == "name" else np.text.strip(" ,.;:")
+            sp.speaker = self.canon(np)
 
     # ---- pass 2: context ----------------------------------------------------------
 
@@ -1592,7 +1646,9 @@ class _Attributor:
             # "La lettre liste trois conditions … : des « … »": the sentence's subject
             self._take(sp, _NP("phrase", self.text[m.start(1) : m.end(1)], m.start(1), m.end(1)))
             return
-        np = ctx.mention(masked[ss:se], ss, lax=True)
+        np = ctx.mention(masked[ss : sp.open], ss, lax=True) or ctx.mention(
+            masked[ss:se], ss, lax=True
+        )
         if np:
             self._take(sp, np)
             return
@@ -1632,7 +1688,7 @@ class _Attributor:
                 lines_seen += 1
                 if lines_seen > 4:
                     break
-            cands = self._candidates(k)
+            cands = [c for c in self._candidates(k) if c[1].kind == "name" or _personish(c[0])]
             if k == si and from_sent is None:
                 cands = [c for c in cands if c[1].start < sp.open and c[0] in self.known]
             if cands:

@@ -11,6 +11,8 @@ notifications.  Remembered UI state (last view, last article, theme, sidebar) go
 from __future__ import annotations
 
 import dataclasses
+import queue
+import threading
 import time
 import webbrowser
 from collections.abc import Callable, Iterable
@@ -774,16 +776,42 @@ class NewsdeckApp(App[int]):
 
     @work(thread=True, group="refresh", exclusive=True, exit_on_error=False)
     def _refresh_worker(self, urls: list[str] | None = None) -> None:
+        """Consume the update stream, posting progress; returns at once when cancelled.
+
+        The stream itself runs in a daemon thread: a fetch can wait up to the configured
+        timeout, and quitting the reader must not wait for it (a cancelled Textual thread
+        worker would otherwise hold the process open until the fetch gave up).
+        """
         worker = get_current_worker()
         total = len(urls) if urls else len(self.lib.feeds())
         self.post_message(self.RefreshStarted(total))
+        stream: queue.Queue[tuple[str, object]] = queue.Queue()
+
+        def pump() -> None:
+            try:
+                for result in self.lib.update(urls=urls):
+                    stream.put(("result", result))
+            except BaseException as exc:  # handed to the worker, which reports it
+                stream.put(("error", exc))
+            finally:
+                stream.put(("done", None))
+
+        threading.Thread(target=pump, name="newsdeck-refresh", daemon=True).start()
         results: list[UpdateResult] = []
         try:
-            for result in self.lib.update(urls=urls):
-                results.append(result)
-                self.post_message(self.RefreshProgress(len(results), total, result))
-                if worker.is_cancelled:
+            while not worker.is_cancelled:
+                try:
+                    kind, value = stream.get(timeout=0.1)
+                except queue.Empty:
+                    continue
+                if kind == "done":
                     break
+                if kind == "error":
+                    assert isinstance(value, BaseException)
+                    raise value
+                assert isinstance(value, UpdateResult)
+                results.append(value)
+                self.post_message(self.RefreshProgress(len(results), total, value))
         finally:
             self.post_message(self.RefreshFinished(results))
 

@@ -65,8 +65,9 @@ class MainScreen(Screen):
                 with Horizontal(id="article-pane"):
                     yield ArticleView(id="article")
                     yield FactSidebar(id="sidebar")
-        yield KeyBar(id="keys")
-        yield StatusBar(id="status")
+        with Vertical(id="bottom"):
+            yield StatusBar(id="status")
+            yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         self.query_one("#feeds-pane").border_title = "Feeds"

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -85,6 +84,8 @@ class FeedList(OptionList, inherit_bindings=False):
         self._feeds: dict[int, Feed] = {}
         self._keys: list[str] = []
         self._announced: str | None = None
+        self._counts: dict[str, int] = {}
+        self._width = 26
 
     @property
     def current_key(self) -> str:
@@ -106,19 +107,12 @@ class FeedList(OptionList, inherit_bindings=False):
         """Replace the list, keeping the highlighted view (no ViewChanged is posted for that)."""
         keep = select or self.current_key
         self._feeds = {f.id: f for f in feeds}
-        options: list[Option] = [
-            Option(self._prompt(VIEW_TITLES["all"], counts.get("all", 0), bold=True), id="all"),
-            Option(
-                self._prompt(VIEW_TITLES["unread"], counts.get("unread", 0), bold=True),
-                id="unread",
-            ),
-            Option(
-                self._prompt(VIEW_TITLES["starred"], counts.get("starred", 0), bold=True),
-                id="starred",
-            ),
-        ]
-        for feed in feeds:
-            options.append(Option(self._feed_prompt(feed), id=feed_key(feed.id)))
+        self._counts = dict(counts)
+        width = self.scrollable_content_region.width - 2
+        if width > 0:
+            self._width = width
+        keys = [*VIRTUAL_VIEWS, *(feed_key(f.id) for f in feeds)]
+        options = [Option(p, id=k) for p, k in zip(self._prompts(), keys, strict=True)]
         self._keys = [o.id or "" for o in options]
         self.clear_options()
         self.add_options(options)
@@ -133,26 +127,48 @@ class FeedList(OptionList, inherit_bindings=False):
             self._announced = key
             self.highlighted = self._keys.index(key)
 
-    @staticmethod
-    def _prompt(title: str | Text, count: int, *, bold: bool = False, error: str | None = None):
-        grid = Table.grid(expand=True, padding=(0, 1), pad_edge=False)
-        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-        grid.add_column(justify="right", no_wrap=True)
-        name = title if isinstance(title, Text) else Text(title)
+    def _prompt(
+        self, title: str | Text, count: int, *, bold: bool = False, error: str | None = None
+    ) -> Text:
+        """The name cut to leave room for the unread count flush right; the error below it."""
+        width = max(8, self._width)
+        count_text = f"{count:,}" if count else ""
+        name = title.copy() if isinstance(title, Text) else Text(title)
+        name.no_wrap = True
+        name.end = ""
         if bold or count:
             name.stylize("bold")
-        grid.add_row(name, Text(f"{count:,}" if count else "", style="bold" if count else ""))
+        name.truncate(max(1, width - len(count_text) - 1), overflow="ellipsis", pad=True)
+        line = Text(no_wrap=True, end="")
+        line.append_text(name)
+        line.append(" " + count_text if count_text else " ", style="bold")
         if error:
-            grid.add_row(Text("  " + error, style="dim"), "")
-        return grid
+            below = Text("  " + error, style="dim", no_wrap=True, end="")
+            below.truncate(width, overflow="ellipsis")
+            line.append("\n")
+            line.append_text(below)
+        return line
 
-    def _feed_prompt(self, feed: Feed) -> Table:
+    def _feed_prompt(self, feed: Feed) -> Text:
         title = Text(no_wrap=True, end="")
         if feed.last_error:
             title.append("! ", style="bold red")
         title.append_text(safe_text(feed.display_title))
         error = safe_text(feed.last_error).plain if feed.last_error else None
         return self._prompt(title, feed.unread, error=error)
+
+    def _prompts(self) -> list[Text]:
+        counts = self._counts
+        prompts = [self._prompt(VIEW_TITLES[k], counts.get(k, 0), bold=True) for k in VIRTUAL_VIEWS]
+        prompts.extend(self._feed_prompt(f) for f in self._feeds.values())
+        return prompts
+
+    def on_resize(self) -> None:
+        width = self.scrollable_content_region.width - 2  # the option padding
+        if width > 0 and width != self._width and self._keys:
+            self._width = width
+            for index, prompt in enumerate(self._prompts()):
+                self.replace_option_prompt_at_index(index, prompt)
 
     # -- messages ---------------------------------------------------------------------
 

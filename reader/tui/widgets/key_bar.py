@@ -21,7 +21,6 @@ class KeyBar(Static):
 
     DEFAULT_CSS = """
     KeyBar {
-        dock: bottom;
         height: 1;
         background: $footer-background;
         color: $footer-foreground;

@@ -18,7 +18,6 @@ class StatusBar(Horizontal):
 
     DEFAULT_CSS = """
     StatusBar {
-        dock: bottom;
         height: 1;
         background: $panel;
         padding: 0 1;
