@@ -245,22 +245,32 @@ class FeedServer:
 @dataclass
 class Run:
     seconds: float
-    peak_rss_mb: float  # the whole process tree, sampled, or the kernel's maxrss if larger
+    peak_mb: float  # PSS of the process tree, sampled every 20 ms (RSS without psutil)
     returncode: int
     stdout: str = ""
     stderr: str = ""
 
 
-def _tree_rss(pid: int) -> int:
+def _tree_memory(pid: int) -> int:
+    """Proportional set size of a process and its children, summed.
+
+    PSS shares each page among the processes mapping it, so forked workers (whose pages are
+    mostly the parent's, copy-on-write) are not counted twice, and one process compares
+    fairly with a process tree. Falls back to RSS where PSS is not available.
+    """
     import psutil
+
+    def one(proc: psutil.Process) -> int:
+        try:
+            return proc.memory_full_info().pss
+        except (psutil.Error, AttributeError):
+            with contextlib.suppress(psutil.Error):
+                return proc.memory_info().rss
+        return 0
 
     try:
         proc = psutil.Process(pid)
-        total = proc.memory_info().rss
-        for child in proc.children(recursive=True):
-            with contextlib.suppress(psutil.Error):
-                total += child.memory_info().rss
-        return total
+        return one(proc) + sum(one(c) for c in proc.children(recursive=True))
     except psutil.Error:
         return 0
 
@@ -268,8 +278,8 @@ def _tree_rss(pid: int) -> int:
 def timed(cmd: Sequence[str], *, env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
     """Run ``cmd`` to completion; wall time and peak resident memory.
 
-    The kernel's ``ru_maxrss`` (via wait4) is exact for one process; when psutil is present the
-    process tree is also sampled every 20 ms so that a process pool's workers count too.
+    With psutil the process tree's memory (PSS) is sampled every 20 ms, so a process pool's
+    workers count too; without it, the kernel's peak RSS of the largest process (wait4).
     """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
@@ -280,7 +290,7 @@ def timed(cmd: Sequence[str], *, env: dict[str, str] | None = None, cwd: Path | 
         def sample() -> None:
             nonlocal peak
             while not stop.wait(0.02):
-                peak = max(peak, _tree_rss(proc.pid))
+                peak = max(peak, _tree_memory(proc.pid))
 
         sampler = None
         try:
@@ -298,7 +308,7 @@ def timed(cmd: Sequence[str], *, env: dict[str, str] | None = None, cwd: Path | 
             sampler.join()
         out.seek(0)
         err.seek(0)
-        peak_mb = max(peak / 2**20, usage.ru_maxrss / 1024)
+        peak_mb = peak / 2**20 if peak else usage.ru_maxrss / 1024
         return Run(
             seconds,
             peak_mb,
@@ -318,7 +328,7 @@ class Series:
 
     @property
     def peak_mb(self) -> float:
-        return max(r.peak_rss_mb for r in self.runs)
+        return max(r.peak_mb for r in self.runs)
 
     def spread(self) -> str:
         secs = sorted(r.seconds for r in self.runs)

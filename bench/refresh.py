@@ -11,8 +11,8 @@ Python's http.server in another process), then times, as fresh processes:
 - warm: the same commands again on the filled caches, so every request is a conditional GET
   answered 304 Not Modified.
 
-Each figure is the median of ``--runs`` runs; memory is the peak resident set of the process
-(tree). newsboat runs with ``reload-threads 16``; newsdeck gets the same 16 connections to the
+Each figure is the median of ``--runs`` runs; memory is the peak proportional set size (PSS)
+of the process and its children (forked workers are not counted twice). newsboat runs with ``reload-threads 16``; newsdeck gets the same 16 connections to the
 one host (its default per-host limit of 4 is a politeness rule for the real web). When newsboat
 is not installed only newsdeck's figures are printed.
 """
@@ -217,9 +217,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"newsdeck cold: {summary_line}")
     if warm_line:
         print(f"newsdeck warm: {warm_line}")
-    header = f"{'':6} {'newsdeck':>22}"
+    print("median seconds, peak memory (PSS of the process tree), (fastest–slowest run)")
+    header = f"{'':6} {'newsdeck':>28}"
     if nb_version:
-        header += f" {'newsboat':>22} {'ratio':>7}"
+        header += f" {'newsboat':>29} {'ratio':>7}"
     print(header)
     result: dict[str, object] = {
         "feeds": args.feeds,

@@ -154,9 +154,14 @@ _C1 = re.compile("[\x80-\x9f]")
 _URIFIXER = re.compile(r"^([A-Za-z][A-Za-z0-9+-.]*://)(/*)(.*?)")
 
 
+_LATIN1_HIGH = re.compile("[\x80-\xff]")
+
+
 def _finish(text: str) -> str:
     """feedparser's last steps for every value: repair double-decoded UTF-8, map cp1252."""
-    if not text.isascii():
+    # Both steps need a character from U+0080-U+00FF; text whose only non-ASCII characters
+    # lie above (curly quotes, dashes, any non-Latin script) is left as it is, quickly.
+    if not text.isascii() and _LATIN1_HIGH.search(text):
         with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
             text = text.encode("iso-8859-1").decode("utf-8")
         if _C1.search(text):
@@ -164,8 +169,15 @@ def _finish(text: str) -> str:
     return text
 
 
+_PLAIN_ABSOLUTE = re.compile(r"https?://[^/?#;\s\\]+(?:/[^?#;\s\\]*)?", re.ASCII)
+
+
 def _urljoin(base: str, uri: str) -> str:
     """feedparser.urls._urljoin."""
+    if _PLAIN_ABSOLUTE.fullmatch(uri):
+        # An absolute http(s) URL with no query, fragment or params comes out of urljoin
+        # unchanged; skipping it saves a third of the time per item.
+        return uri
     uri = _URIFIXER.sub(r"\1\3", uri)
     try:
         return urljoin(base, uri)

@@ -376,3 +376,34 @@ def test_index_texts_must_match_the_articles(tmp_path: Path):
     feed = max(_sample_feeds(), key=lambda f: len(f.articles))
     with pytest.raises(ValueError, match="one text per article"):
         store.store_parsed(store.add_feed("https://example.org/").id, feed, index_texts=["x"])
+
+
+def _copy_of_state_feed(n: int) -> bytes:
+    """The real State Department feed with its guids made this copy's own."""
+    data = (SAMPLES / "state-department.rss").read_bytes()
+    return re.sub(
+        rb"(<guid[^>]*>)([^<]+)(</guid>)", rb"\g<1>\g<2>#copy" + str(n).encode() + rb"\3", data
+    )
+
+
+def test_a_big_refresh_reports_only_what_is_saved(lib, httpserver, tmp_path: Path):
+    """30 feeds (enough for the parse workers): each reported feed is already readable elsewhere."""
+    feeds = 30
+    for n in range(feeds):
+        httpserver.expect_request(f"/{n}.rss").respond_with_data(
+            _copy_of_state_feed(n), headers={"Content-Type": "application/rss+xml"}
+        )
+        lib.add_feed(httpserver.url_for(f"/{n}.rss"))
+    other = Store(lib.store.path)  # a second connection sees only committed data
+    seen = 0
+    for result in lib.update():
+        assert not result.failed, result.error
+        seen += result.new_articles
+        assert other.count_articles() >= seen  # its whole batch was committed before
+        assert other.get_feed(result.url).total == result.new_articles
+    per_feed = len(parse_feed((SAMPLES / "state-department.rss").read_bytes()).articles)
+    assert seen == other.count_articles() == feeds * per_feed
+    # Words found only in article bodies: the index texts made in the workers are right.
+    hits = other.search("auspices EU-facilitated", limit=500)
+    assert len(hits) == feeds
+    other.close()

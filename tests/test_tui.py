@@ -116,6 +116,9 @@ async def test_first_start_subscribes_to_samples_and_shows_them(tmp_path: Path) 
             await settle(app, pilot)
             assert any(SEED_TITLE in line for line in headline_titles(app))
             assert len(app.main.headline_list.ids) == lib.counts()["all"] > 20
+            # The list filled while the samples were read; the highlight stays on the newest.
+            assert app.main.headline_list.cursor == 0
+            assert SEED_TITLE in headline_titles(app)[0]
             assert "Refreshed" in app.main.status.text
             feeds = visible_lines(app.main.feed_list)
             assert feeds[0].startswith("All articles")
@@ -412,12 +415,15 @@ async def test_help_is_built_from_live_bindings_and_keymap(make_app) -> None:
         assert app.main.headline_list.cursor == 1
 
 
-async def test_unknown_binding_id_in_config_is_named(make_app) -> None:
-    app = make_app('[keys]\nscroll-sideways = "x"\n')
+async def test_bad_keys_and_theme_in_config_are_named(make_app) -> None:
+    app = make_app('[reader]\ntheme = "no-such-theme"\n[keys]\nscroll-sideways = "x"\n')
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(app, pilot)
-        errors = [n.message for n in app._notifications if n.severity == "error"]
-        assert len(errors) == 1 and "keys.scroll-sideways: no such binding id" in errors[0]
+        errors = sorted(n.message for n in app._notifications if n.severity == "error")
+        assert len(errors) == 2
+        assert "keys.scroll-sideways: no such binding id" in errors[0]
+        assert "reader.theme: no theme named 'no-such-theme'" in errors[1]
+        assert app.theme == "textual-dark"  # and the reader works on
 
 
 def test_every_binding_has_an_id() -> None:

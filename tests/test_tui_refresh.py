@@ -6,6 +6,7 @@ Textual's Pilot at the keys; feeds that change or fail are real files written by
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -280,6 +281,27 @@ async def test_long_list_pages_rows_in_on_demand(tmp_path: Path) -> None:
             await pilot.press("pageup")
             await settle(app, pilot)
             assert all("…" not in line[:6] for line in headline_titles(app) if line)
+
+            # Newer articles arrive while the reader is deep in the list: the highlighted
+            # headline stays on the same screen row.
+            hl.select_index(1500)
+            await settle(app, pilot)
+            chosen, row = hl.current_id, hl.cursor - round(hl.scroll_y)
+            newer = tuple(
+                ParsedArticle(
+                    guid=f"new{i}",
+                    title=f"Newer headline {i}",
+                    published=datetime.fromtimestamp(FIXED_NOW + 60 * (i + 1), UTC),
+                    content="<p>y</p>",
+                )
+                for i in range(10)
+            )
+            lib.store.store_parsed(feed.id, ParsedFeed(title="Big", articles=newer))
+            app.load_view(app.view_key, keep_selection=True)
+            await settle(app, pilot)
+            assert hl.current_id == chosen and hl.cursor == 1510
+            assert hl.cursor - round(hl.scroll_y) == row
+            assert headline_titles(app)[row].endswith(f"Headline number {1500:05d}")
     finally:
         lib.close()
 
@@ -288,3 +310,21 @@ def write_big(tmp_path: Path) -> Path:
     path = tmp_path / "big.xml"
     write_feed(path, [])
     return path
+
+
+async def test_quitting_during_a_slow_refresh_is_immediate(make_app, stalling_server) -> None:
+    server = stalling_server("silent")
+    app = make_app("[fetch]\nconnect_timeout = 20\ntimeout = 30\n")
+    app.lib.add_feed(server.url())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r")
+        for _ in range(100):  # until the request is waiting on the silent server
+            if server.connections:
+                break
+            await pilot.pause(0.02)
+        assert app.refreshing and server.connections
+        started = time.monotonic()
+        await pilot.press("q", "q")  # headlines -> feeds -> quit
+    assert time.monotonic() - started < 3
+    assert app.return_code == 0

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache, lru_cache
 
@@ -397,6 +397,14 @@ def _tokens(text: str) -> list[_Tok]:
             w = w[: pm.start()]
             e = s + len(w)
         em = _ELISION.match(w)  # French elision: "l’Europe", "d’Ayrault"
+        if (
+            em
+            and w[0].isupper()
+            and len(w) > em.end()
+            and w[em.end()].isupper()
+            and re.search(r"[A-ZÀ-Ý][\w.-]* $", text[max(0, s - 30) : s])
+        ):
+            em = None  # a surname after a given name: "Massimo D'Alema", "Anthony D’Souza"
         if em and len(w) > em.end() and (w[em.end()].isupper() or w[0].isupper()):
             s += em.end()
             w = w[em.end() :]
@@ -510,7 +518,18 @@ _FR_ES_ORG = re.compile(
     r"\b(Parti|Assemblée|Conseil|Cour|Banque|Front|Rassemblement|Union|Mouvement|Partido|"
     r"Tribunal|Audiencia|Congreso|Consejo|Banco|Guardia|Policía|Ministerio|Ministère)"
     r"\s+((?:[a-zéèêàçíóúñ]+(?:al|ale|aux|ique|ien|ienne|ais|aise|iste|ois|oise|ero|era|ano|ana|"
-    r"ista|ional|onal|ico|ica|nal|ral|eur|rieur|ieure|ior|ario|aria|mo|ma))|de\s+(?:la\s+|l['’])?[A-ZÉ][\w]+)\b"
+    r"ista|ional|onal|ico|ica|nal|ral|eur|rieur|ieure|ior|ario|aria|mo|ma|el|elle|aire|if|ive|ier|ière))"
+    r"|de\s+(?:la\s+|l['’])?[A-ZÉ][\w]+)\b"
+)
+# French institutions whose name goes on in lowercase: "Cour de cassation", "Cour des
+# comptes", "Front de gauche"; ministries written lowercase: "ministère des Affaires
+# étrangères", "ministerio de Economía".
+_FR_ES_ORG_LOWER = re.compile(
+    r"\b(?:Cour|Front|Parti|Tribunal)\s+(?:de|des|du)\s+(?:la\s+|l['’])?[a-zéèê]{4,}\b"
+    r"|\b(?:[Mm]inistère|[Mm]inisterio)\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+)[A-ZÉ][\w-]+"
+    r"(?:(?:,\s+|\s+(?:et|y|e)\s+)(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+)?[A-ZÉ][\w-]+"
+    r"(?:\s+[A-ZÉ][\w-]+)?)*"
+    r"(?:\s+[a-zéèê]+(?:ères|ère|aux|ale|ales|ieur|ieure|iques|ique|ores|eras))?"
 )
 _DOMAIN = re.compile(
     r"(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|fr|de|es|co\.uk|info|io|eu)\b"
@@ -525,6 +544,28 @@ _STREET_ORD = re.compile(
 _LAW_CUES = frozenset(
     ["act", "acts", "law", "treaty", "convention", "accord", "agreement", "charter"]
 )
+# First words of plans, programmes, laws and bills (in four languages).
+_PROGRAMME_HEADS = frozenset(
+    [
+        "plan",
+        "plans",
+        "programa",
+        "programme",
+        "program",
+        "ley",
+        "loi",
+        "gesetz",
+        "decreto",
+        "decret",
+        "reglamento",
+        "reglement",
+        "codigo",
+        "proyecto",
+        "projet",
+        "estatuto",
+    ]
+)
+_LINK_ARTICLES = frozenset(["la", "le", "les", "los", "las", "el", "l'", "l’"])
 _STRONG_LINKS = frozenset(
     ["of", "for", "on", "de", "du", "des", "del", "zur", "zum", "für", "der", "la"]
 )
@@ -547,6 +588,15 @@ _LINK_HEADS = frozenset(
         "region",
         "county",
         "university",
+        "coupe",
+        "copa",
+        "cup",
+        "jeux",
+        "juegos",
+        "championnat",
+        "campeonato",
+        "torneo",
+        "tournoi",
     ]
 )
 
@@ -705,6 +755,7 @@ def find_entities(
         cands = _german_filter(cands, ctx)
     if lang in ("fr", "es"):
         cands = _add_regex(cands, _FR_ES_ORG, text, toks, group=0)
+        cands = _add_regex(cands, _FR_ES_ORG_LOWER, text, toks, group=0)
     cands = _add_regex(cands, _STREET_ORD, text, toks, group=0)
     cands = _add_regex(cands, _ALIAS, text, toks, group=1)
     cands = _add_spans(cands, _acronym_expansions(text, ctx), toks)
@@ -744,6 +795,25 @@ def find_entities(
     out: list[tuple[int, int, str, str, str]] = []
     for c, kind, key, label in classified:
         words = [w for w in c.words if w.cap]
+        if (
+            len(words) >= 2
+            and words[-1] is c.words[-1]
+            and re.fullmatch(r"[A-Z]{1,2}\d{2,4}[A-Za-z]?", words[-1].text)
+        ):
+            # a model after its maker ("Airbus A350"): the maker is the entity
+            c = _Cand(c.start, words[-2].end, c.words[: c.words.index(words[-2]) + 1])
+            words = words[:-1]
+        if words and not lookup(text[c.start : c.end]) and (
+            fold(words[0].text) in _PROGRAMME_HEADS
+            or (
+                len(words) >= 2
+                and fold(words[-1].text) in _LAW_CUES
+                and fold(words[0].text) not in ctx.first
+            )
+        ):
+            continue  # plans and laws are no organisations: "Plan Nacional de Reformas"
+        if text[c.end : c.end + 4] == " v. " or text[max(0, c.start - 4) : c.start] == " v. ":
+            continue  # a case name: "Abbott v. Burke"
         phrase = text[c.start : c.end]
         if (
             len(words) == 1
@@ -785,7 +855,10 @@ def _runs(toks: list[_Tok], text: str) -> list[list[_Tok]]:
             nxt_i < n
             and nxt_i < i + 3
             and not toks[nxt_i].cap
-            and toks[nxt_i].text.lower() in lex.NAME_PARTICLES
+            and (
+                toks[nxt_i].text.lower() in lex.NAME_PARTICLES
+                or toks[nxt_i].text.lower() in _LINK_ARTICLES
+            )
         ):
             nxt_i += 1  # "Botic van de Zanschulp", "Charles de la Tour"
         if (
@@ -802,7 +875,7 @@ def _runs(toks: list[_Tok], text: str) -> list[list[_Tok]]:
             cur
             and cur[-1] is not None
             and not cur[-1].cap
-            and t.text.lower() in lex.NAME_PARTICLES
+            and (t.text.lower() in lex.NAME_PARTICLES or t.text.lower() in _LINK_ARTICLES)
             and text[cur[-1].end : t.start] == " "
         ):
             cur.append(t)
@@ -843,10 +916,18 @@ def _split_run(run: list[_Tok], ctx: _Ctx) -> list[_Cand]:
             and fold(t.text) in ctx.nonent
             and not ctx.is_title(t.text)
         )  # "Sioux Falls Argus Leader"
+        inner_title = (
+            bool(cur)
+            and ctx.is_title(t.text)
+            and nxt is not None
+            and nxt.cap
+            and fold(nxt.text) in ctx.org_cues | ctx.place_cues
+        )  # "Gartnavel General Hospital", "UN General Assembly"
         if (
             idx not in forced
             and not after_first
             and not name_tail
+            and not inner_title
             and not ctx.word_ok(t, not any(x.cap for x in cur) and idx == 0, nxt)
         ):
             if ctx.is_title(t.text):
@@ -903,6 +984,15 @@ def _validate_links(p: list[_Tok], ctx: _Ctx) -> list[list[_Tok]]:
             and not lookup(segs[-1][-1].text)
         ):
             keep = True  # "Securities and Exchange Commission", "Food and Drug Administration"
+        elif (
+            lw in _LINK_ARTICLES
+            and j > 0
+            and not p[j - 1].cap
+            and p[j - 1].text.lower() in _STRONG_LINKS
+            and segs[-1]
+            and segs[-1][-1] is p[j - 1]
+        ):
+            keep = True  # "Partido de los Trabajadores", "Congreso de los Diputados"
         elif lw in lex.NAME_PARTICLES and left_last in ctx.first:
             keep = True
         elif (
@@ -930,7 +1020,12 @@ def _strip_demonyms(seg: list[_Tok], ctx: _Ctx) -> list[_Tok]:
     phrase_known = lookup(" ".join(w.text for w in seg))
     if phrase_known or {fold(w.text) for w in seg} & ctx.org_cues:
         return seg
-    while seg and fold(seg[0].text) in ctx.demonyms and not lookup(seg[0].text):
+    while (
+        seg
+        and fold(seg[0].text) in ctx.demonyms
+        and not lookup(seg[0].text)
+        and not (len(seg) >= 2 and fold(seg[0].text) in ctx.first and seg[1].cap)
+    ):
         seg = seg[1:]
     while seg and fold(seg[-1].text) in ctx.demonyms and not lookup(seg[-1].text):
         seg = seg[:-1]
@@ -994,6 +1089,15 @@ def _prefix_known(p: list[_Tok], j: int) -> bool:
 
 def _split_known(seg: list[_Tok], ctx: _Ctx) -> list[list[_Tok]]:
     """'White House Russia adviser', 'Ukraine Kurt Volker': names written back to back."""
+    if (
+        len(seg) >= 2
+        and seg[0].upper
+        and seg[1].cap
+        and not seg[1].upper
+        and fold(seg[1].text) in ctx.first
+        and not lookup(" ".join(w.text for w in seg))
+    ):
+        return [seg[:1], *_split_known(seg[1:], ctx)]  # "UMP Laure de la Raudière"
     words = [w for w in seg if w.cap]
     if len(words) < 2 or len(words) != len(seg) or lookup(" ".join(w.text for w in seg)):
         return [seg]
@@ -1164,9 +1268,16 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                 i = j
                 continue
             hy = w.text.split("-")
+            if len(hy) > 1 and all(_is_acronym(x) for x in hy):
+                out.append(_Cand(w.start, w.end, [w]))  # "PP-DD", "CDU-CSU"
+                i += 1
+                continue
             if len(hy) > 1 and not lookup(w.text):
                 part = hy[0]  # "AfD-Politiker", "NRW-Landtagswahl", "ZDF-Talkshow"
-                if _is_acronym(part) or lookup(part, strong=True):
+                # an acronym seen only inside compounds is a technical term ("QR-Code",
+                # "TOTP-Standard"); a party or broadcaster is also named on its own
+                alone = re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text)
+                if lookup(part, strong=True) or (_is_acronym(part) and alone):
                     out.append(_Cand(w.start, w.start + len(part), [_sub(w, part)]))
                 i += 1
                 continue
@@ -1482,6 +1593,11 @@ def extract_facts(text: str, published: datetime | None = None) -> list[Fact]:
     """Every fact mention in ``text``, sorted by start offset.  Pure: same input, same output."""
     if not text or not text.strip():
         return []
+    # French and German typography put no-break spaces inside numbers, dates and quotes
+    # ("5\u00a0500 morts", "mardi\u00a05\u00a0mai"): the rules read a copy with plain
+    # spaces; the same length keeps every offset, and the facts quote the original text.
+    original = text
+    text = text.translate(_NBSP)
     lang = detect_language(text)
     facts: list[Fact] = []
     dates = find_dates(text, lang, published)
@@ -1513,8 +1629,15 @@ def extract_facts(text: str, published: datetime | None = None) -> list[Fact]:
         facts.append(Fact(h.kind, h.start, h.end, t, key, t, h.value))
     for s, e, kind, key, label in ent:
         facts.append(Fact(kind, s, e, text[s:e], key, label, None))
+    facts = [
+        f if original[f.start : f.end] == f.text else replace(f, text=original[f.start : f.end])
+        for f in facts
+    ]
     facts.sort(key=lambda f: (f.start, -f.end))
     return _merge_labels(facts)
+
+
+_NBSP = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
 
 
 def _num_head_end(text: str, s: int, e: int) -> int:

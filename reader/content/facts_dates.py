@@ -133,13 +133,16 @@ def _pattern() -> re.Pattern[str]:
             "diciembre",
         ]
     )
-    mon_any = f"(?:{mon_en}|{mon_de}|(?i:{mon_fr})|(?i:{mon_es}))"
+    # abbreviated months as German, French and Spanish datelines write them: "9. Dez. 2012"
+    mon_abbr = r"(?:Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept?|Okt|Nov|Dez)\.|(?i:janv|févr|avr|juil|sept|oct|déc|ene|dic)\."
+    mon_any = f"(?:{mon_abbr}|{mon_en}|{mon_de}|(?i:{mon_fr})|(?i:{mon_es}))"
     wd_en = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     wd_de = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag"
     wd_fr = "(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
     wd_es = "(?i:lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)"
+    wd_any = f"{wd_en}|{wd_de}|{wd_fr}|{wd_es}"
     part_en = r"(?:\s+(?:morning|afternoon|evening|night))"
-    part_de = r"(?:\s*(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|früh))"
+    part_de = r"(?:\s*(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|früh)|(?:morgen|vormittag|nachmittag|mittag|abend|nacht))"
     part_fr = r"(?:\s+(?:matin|après-midi|soir|soirée)|\s+por\s+la\s+(?:mañana|tarde|noche))"
     num_w = (
         r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|"
@@ -153,8 +156,8 @@ def _pattern() -> re.Pattern[str]:
     unit_es = r"(?:días?|semanas?|mes|meses|años?|horas?)"
     forms = [
         # --- absolute, day precision
-        rf"(?P<dmy>(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:of\s+|de\s+)?(?P<m1>{mon_any})(?:,?\s+(?:de\s+|del\s+)?(?P<y1>\d{{4}}))?)(?!\d)",
-        rf"(?P<mdy>(?P<m2>{mon_en})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y2>\d{{4}}))?)",
+        rf"(?P<dmy>(?:(?:{wd_any}),?\s+(?:den\s+|le\s+|el\s+|the\s+)?)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:of\s+|de\s+)?(?P<m1>{mon_any})(?:,?\s+(?:de\s+|del\s+)?(?P<y1>\d{{4}}))?)(?!\d)",
+        rf"(?P<mdy>(?:(?:{wd_en}),?\s+)?(?P<m2>{mon_en})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y2>\d{{4}}))?)",
         r"(?P<iso>(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))(?!\d)",
         r"(?P<dot>(?P<d4>[0-3]?\d)\.(?P<m4>[01]?\d)\.(?P<y4>(?:19|20)\d\d))(?!\d)",
         # --- month (+ year / of that year)
@@ -167,15 +170,15 @@ def _pattern() -> re.Pattern[str]:
         # --- relative, weekday
         rf"(?P<wd>(?<!\w)(?P<wpre>(?i:last|next|this|past|coming|on|letzten|vergangenen|nächsten|kommenden|diesen|am|ce|el\s+pasado|el\s+próximo|el\s+proximo|este|el)\s+)?(?P<w>{wd_en}|{wd_de}|{wd_fr}|{wd_es})(?P<wpost>\s+(?:dernier|prochain|pasado|próximo|proximo|que viene))?(?:{part_en}|{part_de}|{part_fr})?)(?!\w)",
         # --- relative, day words
-        rf"(?P<day>(?<!\w)(?P<dw>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Hh]eute|[Gg]estern|[Vv]orgestern|übermorgen|morgen(?!\s+früh\s+um)|[Aa]ujourd'hui|[Aa]ujourd’hui|[Hh]ier|[Dd]emain|[Hh]oy|[Aa]yer|[Aa]noche|[Aa]nteayer|pasado mañana|esta mañana|esta tarde|esta noche|ce matin|ce soir|cet après-midi)(?:{part_en}|{part_de}|{part_fr})?)(?!\w)",
+        rf"(?P<day>(?<!\w)(?P<dw>[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening)|[Ll]ast night|[Yy]esterday|[Tt]omorrow|[Hh]eute|[Gg]estern|[Vv]orgestern|übermorgen|morgen(?!\s+früh\s+um)|[Aa]ujourd'hui|[Aa]ujourd’hui|[Hh]ier|[Dd]emain|[Hh]oy|[Aa]yer|[Aa]noche|[Aa]nteayer|pasado mañana|esta mañana|esta tarde|esta noche|ce matin|ce soir|cet après-midi)(?:{part_en}|{part_de}|{part_fr})?)(?!\w)",
         # --- relative, periods
         r"(?P<per>(?<!\w)(?P<pdir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this|[Ll]etzte|[Ll]etzten|[Ll]etztes|[Vv]ergangene|[Vv]ergangenen|[Vv]ergangenes|[Nn]ächste|[Nn]ächsten|[Nn]ächstes|[Kk]ommende|[Kk]ommenden|[Dd]iese|[Dd]iesen|[Dd]ieses|[Ii]n diesem|[Ii]m vergangenen|[Ii]m kommenden|[Ii]m nächsten|[Cc]ette|[Cc]et|[Cc]e|[Ee]ste|[Ee]sta)\s+(?P<punit>week|month|year|weekend|season|decade|century|quarter|Wochen|Woche|Wochenende|Monaten|Monate|Monat|Monats|Jahren|Jahre|Jahr|Jahres|Jahrzehnt|Quartal|semaine|mois|année|an|week-end|saison|semana|mes|año|fin de semana|temporada))(?!\w)",
-        r"(?P<per2>(?<!\w)(?P<p2unit>(?i:la) semaine|le mois|l'année|l’année|l'an|l’an|le week-end|(?i:la) semana|(?i:el) mes|(?i:el) año|(?i:el) fin de semana)\s+(?P<p2dir>dernière|dernier|prochaine|prochain|passée|passé|pasada|pasado|próxima|próximo|que viene))(?!\w)",
+        r"(?P<per2>(?<!\w)(?P<p2unit>(?i:la) semaine|le mois|l'année|l’année|l'an|l’an|le week-end|(?i:la) semana|(?i:el) mes|(?i:el) año|(?i:del) año|(?i:el) fin de semana)\s+(?P<p2dir>dernière|dernier|prochaine|prochain|passée|passé|pasada|pasado|próxima|próximo|que viene))(?!\w)",
         r"(?P<weekend>the weekend|(?:a |à la )?fin de mes|fin du mois|(?:à la )?fin de l'année|Ende des Monats|(?:the )?end of the (?:month|year)|the (?:previous|following|same|next) (?:year|month|week|day)|(?:l'|l’)année (?:précédente|suivante)|el año anterior|im Vorjahr|des Vorjahres|(?:am )?Vortag)(?!\w)",
         r"(?P<quarter>(?<!\w)(?:(?:im|in the|the|au|el|en el|this|last|next|das|dem|le)\s+)?(?:first|second|third|fourth|final|current|ersten|zweiten|dritten|vierten|laufenden|laufende|vergangenen|letzten|premier|deuxième|troisième|quatrième|primer|segundo|tercer|cuarto)[\s-]+(?:quarter|Quartal|Vierteljahr|Halbjahr|trimestre|semestre|half)|Vorjahresquartal|Vorjahreszeitraum|(?:this|last|next)\s+quarter)(?!\w)",
-        rf"(?P<ago>(?P<an>{num_w})\s+(?P<au>{unit_en})\s+ago|(?i:vor|il y a|hace)\s+(?P<bn>{num_w})\s+(?P<bu>{unit_de}|{unit_fr}|{unit_es})|(?P<cn>{num_w})\s+(?P<cu>{unit_de})\s+(?:vorab|zuvor|davor|vorher|später|danach)|(?P<dn>{num_w})\s+(?P<du>{unit_fr}|{unit_es})\s+(?:plus tôt|plus tard|auparavant|antes|después|más tarde))(?!\w)",
+        rf"(?P<ago>(?:a|one)\s+(?:quarter|half)[\s-]+(?:a\s+)?century\s+ago|half\s+a\s+century\s+ago|(?P<an>{num_w})\s+(?P<au>{unit_en})\s+ago|(?i:vor|il y a|hace)\s+(?P<bn>{num_w})\s+(?P<bu>{unit_de}|{unit_fr}|{unit_es})|(?P<cn>{num_w})\s+(?P<cu>{unit_de})\s+(?:vorab|zuvor|davor|vorher|später|danach)|(?P<dn>{num_w})\s+(?P<du>{unit_fr}|{unit_es})\s+(?:plus tôt|plus tard|auparavant|antes|después|más tarde))(?!\w)",
         # --- decades, years, times
-        r"(?P<decade>(?:the\s+)?(?:1[89]|20)\d0s|(?:the\s+)?['’]\d0s)(?!\w)",
+        r"(?P<decade>(?:the\s+)?(?:1[89]|20)\d0s|(?:the\s+)?['’]\d0s|(?:(?:los|las|en los|de los)\s+)?años\s+(?:19)?[1-9]0|(?:(?:les|des|dans les)\s+)?années\s+(?:19)?[1-9]0|(?:(?:die|den|der)\s+)?(?:19)?[1-9]0er(?:[\s-]+Jahren?|-Jahre)?)(?!\w)",
         r"(?P<time>(?<![\d.,])(?:[01]\d|2[0-3])[0-5]\d\s?(?:GMT|UTC|CET|CEST|BST|EST|EDT|PST)\b|(?P<th>[0-2]?\d)(?::|\.|h)(?P<tm>[0-5]\d)(?:\s*(?:[ap]\.?m\.?|Uhr|h|horas|hrs))?(?:\s*\(?(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT|PT|PST|BST|local time)\b)?|(?P<th2>[0-2]?\d)\s*(?:[ap]\.m\.|[ap]m|Uhr|heures?))(?!\w)",
         r"(?P<year>(?<![\d.,/$€£])(?<!\d-)(?P<y8>1[89]\d\d|20\d\d)(?![\d%]|[.,]\d|\s?(?:per ?cent|percent|Prozent|pour cent|por ciento)))",
     ]
@@ -344,6 +347,8 @@ def find_dates(text: str, lang: str, published: datetime | None) -> list[DateHit
         elif g["per"] or g["per2"]:
             low = span.lower()
             unit = (g["punit"] or g["p2unit"] or "").lower()
+            if unit.startswith("del "):
+                unit = unit[1:]  # "del año pasado" = "de" + "el año pasado"
             direction = 0
             if re.search(r"last|past|letzt|vergangen|derni|pass|pasad|earlier", low):
                 direction = -1
@@ -566,6 +571,13 @@ def _year_ok(text: str, s: int, e: int) -> bool:
         return False
     if re.search(r"(?:No\.|#|Nr\.|n°|núm\.)\s*$", before):
         return False
+    if re.search(
+        r"\b(?:more|fewer|less) than\s+$|\b(?:más|menos) de\s+$|\b(?:plus|moins) de\s+$|"
+        r"\b(?:mehr|weniger) als\s+$",
+        before,
+        re.I,
+    ):
+        return False  # a comparison counts: "lleva más de 2000 desde ..."
     return not re.match(
         r"\s+(?:people|persons|troops|soldiers|members|employees|jobs|workers|votes|cases|"
         r"Menschen|Personen|Mitarbeiter|Euro|euros|dollars|personnes|personas|habitants|habitantes)\b",

@@ -736,6 +736,56 @@ ORG_GROUPS = _lines(
     Santander
     Salesforce
     Getty|Getty Images
+    ARD
+    ZDF
+    WDR
+    NDR
+    SWR
+    RTL
+    Deutschlandfunk
+    CDU
+    CSU
+    SPD
+    FDP
+    AfD
+    Die Linke
+    Bündnis 90/Die Grünen|Grünen
+    Le Monde
+    Le Figaro
+    Libération
+    Le Parisien
+    Les Echos
+    Ouest-France
+    France Télévisions
+    Radio France
+    RFI
+    AFP
+    Parti socialiste|PS
+    Les Républicains|LR
+    Rassemblement national|RN
+    La France insoumise|LFI
+    UMP
+    UDI
+    MoDem
+    El País
+    El Mundo
+    La Vanguardia
+    RTVE
+    Cadena SER
+    PSOE
+    Partido Popular|PP
+    Clarín
+    La Nación
+    New York Times|NYT
+    Washington Post
+    Wall Street Journal|WSJ
+    Financial Times|FT
+    Bloomberg
+    The Guardian
+    Süddeutsche Zeitung|SZ
+    Frankfurter Allgemeine Zeitung|FAZ
+    Der Spiegel
+    Handelsblatt
     """
 )
 
@@ -801,5 +851,81 @@ FIRST_NAMES = _words(
     theresa pedro yolanda santiago alberto isabel ayuso ursula roberta josep carles
     antony antonio mariano felipe letizia juanma íñigo ione izaskun joseba iratxe oihane ibon mikel
     miquel iñaki aitor ander unai txema koldo xabier gorka
+    """
+)
+
+# More given names, common in English-, German-, French-, Spanish-, Italian-speaking and
+# other news.  Names that are also ordinary words or places in one of our languages are
+# left out ("Will", "Hope", "Paz", "Reyes", "Mercedes", "Victoire", "Wolf", "Austin",
+# "Georgia", "Montserrat"): evidence from a given name must not turn prose into people.
+FIRST_NAMES = FIRST_NAMES | _words(
+    """
+    alec alfie allen alvin andy angus archie arnold barry billy blake bradley brendan brett
+    brody bryce byron caleb calvin cameron cecil chad chester clarence clark clay clayton
+    clifford clint clinton clyde cody conor connor corey craig curtis cyril damian damien
+    damon darius darren darryl dave declan derrick desmond devin dominic donovan dwayne
+    dwight earl edmund edwin elijah elliot elliott elmer emmett ernest ethan evan everett
+    floyd franklin fred freddie frederick gareth garrett gene geoff gilbert glen graham
+    grayson gregg harrison harvey hector herman homer horace hugh isaiah jared jarrod jay
+    jeffery jerome jerry johnny kelvin kendall kent kieran kirk lance lawrence lee leonard
+    leroy lester lewis lloyd logan lonnie luther lyle malcolm marvin maurice melvin micah
+    milton mitchell morgan murray nathaniel ned neville nigel owen percy perry phil phillip
+    preston quentin quincy randall randolph raul reginald rex ricky riley robbie rodney rory
+    ross roy rupert russ sammy seamus shane shaun shawn sidney spencer stanley stuart
+    terrence terry theo theodore timmy toby trevor troy tyler vance vernon vince wallace
+    warren wayne wesley wilbur willie winston zack
+    abigail ada adele adriana agatha aileen alana alexa alisha allison alma alyssa amelia
+    angelina annabel annie antoinette arlene ava becky belinda bernadette beverly bianca
+    brianna bridget brittany brooke camila candace cara carly carrie cassandra cathy celia
+    chantal cheryl chloe christy cindy claudette colleen courtney daisy dana daphne darlene
+    debra delia denise dolly donna dora edna eileen elaine eleanor elisa eliza ellie eloise
+    elsa emilia erin esther ethel eugenia eunice felicity frances francesca geraldine
+    gillian gwen gwendolyn hailey harriet hazel hilary holly ida imogen irma isla jade jana
+    janice jasmine jeanette jenna jenny jessie joanne jocelyn josephine joyce juanita
+    julianne kara kathryn katrina kay kayla kelsey kendra kirsten krista kristen kristin
+    lacey lauren laverne leila lillian lindsay lindsey lois lorraine lucille lydia mabel
+    mackenzie madeline mae maggie mandy marcia margie mariah marianne marilyn marjorie
+    marlene maureen maxine meredith mildred millie miranda molly monique muriel nell nora
+    norma paige patsy phyllis priscilla rachael ramona rhonda rosalind rosemary roxanne
+    sadie sandy selena serena shannon sheila shelby sherry sonia stacy stella sue suzanne
+    tamara tammy tanya tara terri tess tiffany tracy trisha valerie vicki viola vivian
+    wanda wendy whitney yvette
+    achim alfons alois anke annegret annika antje armin arnd bärbel bastian beate bernhard
+    bettina björn burkhard carsten cem cornelia dagmar detlef dietmar dorothea ekkehard elke
+    erich erwin eckhard friedhelm gabi gerd gerda gerlinde gesine gregor gudrun gunnar hanna
+    hannelore heiner hildegard holger ingo ingeborg jannik jörg jutta karsten lars lothar
+    malte marlies meike merle mirko nadja ortwin rüdiger sigmar sigrid sören sybille thilo
+    torben udo ulf ulla uta ute veronika waltraud wiebke willi winfried wolfram
+    adèle adrien agathe agnès alain albane alexia alix amandine ambroise anaïs anatole
+    annick apolline arlette armand aurélie aurélien axelle baptiste bastien benoît blandine
+    brigitte camille capucine céline charlène christelle clément clothilde colette coralie
+    corinne cyrille delphine didier edwige éloïse élodie estelle étienne eugénie fabienne
+    fabrice francine françoise frédérique gaëlle gaspard geneviève ghislaine gilles ginette
+    grégoire gwenaëlle hélène hervé inès jean-baptiste jean-christophe jean-jacques
+    jean-noël jeannine jocelyne joël josette laetitia laure laurence léonie lionel loïc
+    lucie ludovic lydie madeleine maëlle marcelle margaux marie-christine marie-france
+    marie-hélène marius maxime mélanie michèle mireille morgane murielle nadège noémie
+    océane odile pascale patrice paulette perrine philippine raphaël raphaëlle régine régis
+    rémi rémy renaud roselyne salomé serge séverine solène stéphane stéphanie sylvain
+    thibault thibaut timothée tristan valentine valéry véronique yves
+    adolfo agustín alba alfonso álvaro antonia araceli begoña borja carmelo catalina
+    cayetana cristóbal elvira emilio esteban fermín fidel florencia gema gonzalo gregorio
+    guillermo héctor hilario horacio humberto inmaculada jacinto jimena joaquim jordi josefa
+    julián leticia lorena macarena manolo marcela margarita marisol matías maximiliano nerea
+    nicolás núria octavio paloma patricio ramiro raquel rocío rodolfo rogelio rubén sancho
+    teodoro valeria vicente víctor ximena
+    alessandro alessandra alessia angelo antonella beppe carlo chiara cristiano daniele
+    davide domenico emanuele enrico enzo fabio fabrizio federica filippo franca gianluca
+    gianni giacomo giorgio giulia giulio ignazio lorenza marcello maurizio mauro michela
+    paolo pier piero raffaele renato riccardo silvio simona stefano tommaso umberto
+    valentina vittorio massimo
+    abdel abdelaziz ahmet amir amina aziz bashar emre fatih faisal farid hamid hussein
+    ibrahim ismail jamal karim khalid mahmoud mehmet mustafa nabil nasser osama rashid salim
+    samir tariq walid yasmin youssef yusuf zainab
+    amit anil anand ankur arjun arun deepak gaurav joyjeet manish nikhil pooja priya rahul
+    rajesh ravi rohit sachin sanjay shikhar sunil suresh vijay vikram virat
+    aleksandr aleksei alexei andrei anatoly dmitry dmitri igor irina jaroslaw katarzyna
+    krzysztof lech marek mateusz miroslav natalya oleg pavel piotr sergey svetlana tomasz
+    vadim vasily yuri yulia zbigniew traian vasile ion ioana mihai dacian
     """
 )

@@ -19,16 +19,26 @@ _SPELLED = {
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
     "hundred thousand dozen",
     "de": "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig vierzig "
-    "fünfzig sechzig siebzig achtzig neunzig hundert tausend dutzend zweihundert dreihundert",
+    "fünfzig sechzig siebzig achtzig neunzig hundert tausend dutzend zweihundert dreihundert "
+    "dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn",
     "fr": "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
     "vingt trente quarante cinquante soixante cent mille",
     "es": "dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince veinte "
-    "treinta cuarenta cincuenta sesenta setenta ochenta noventa cien mil",
+    "treinta cuarenta cincuenta sesenta setenta ochenta noventa cien mil "
+    "dieciséis dieciseis diecisiete dieciocho diecinueve veintiún veintiuno veintidós veintitrés "
+    "veinticuatro veinticinco veintiséis veintisiete veintiocho veintinueve",
 }
+_VALUES = {
+    "de": [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 20, 30, 40, 50, 60, 70, 80, 90, 100, 1000, 12,
+           200, 300, 13, 14, 15, 16, 17, 18, 19],
+    "fr": [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 20, 30, 40, 50, 60, 100, 1000],
+    "es": [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 20, 30, 40, 50, 60, 70, 80, 90, 100,
+           1000, 16, 16, 17, 18, 19, 21, 21, 22, 23, 24, 25, 26, 27, 28, 29],
+}  # fmt: skip
 _WORD_VALUE = {
     w: v
-    for ws, start in ((s.split(), 0) for s in _SPELLED.values())
-    for v, w in enumerate(ws, start=2)
+    for lang, vals in _VALUES.items()
+    for w, v in zip(_SPELLED[lang].split(), vals, strict=True)
 }
 _EN_VALUES = dict(
     zip(
@@ -315,7 +325,9 @@ def _digit_number(text: str, lang: str, m: re.Match[str], s: int, e: int) -> Num
     if lang == "de" and re.match(r"\.\s", after) and not re.match(r"\.\s+(?:[A-ZÄÖÜ]|$)", after):
         return None  # German ordinal "30. März" is taken by dates; "3. Liga" is an ordinal
     # score "4-1" vs range "16-17"
-    rng = re.match(r"[-–](\d+)\b", after)
+    rng = re.match(r"[-–](\d+)\b", after) or (
+        re.match(r" [-–] (\d{1,2})\b(?![.,]\d)", after) if len(raw) <= 2 else None
+    )
     if rng:
         a, b = (
             float(raw.replace(",", "")) if raw.replace(",", "").isdigit() else 0,
@@ -336,6 +348,9 @@ def _digit_number(text: str, lang: str, m: re.Match[str], s: int, e: int) -> Num
         return NumHit("number", s, end, None)
     # identifiers: 5+ digits without separators, zip codes
     if re.fullmatch(r"\d{5,}", raw):
+        return None
+    # the start of a name written in one word: "1Password", "3Com", "7Up"
+    if re.match(r"[A-Z][a-z]", after):
         return None
     # parenthesised counters "(745)" and UI counters "78 commentaires"
     if s > 0 and text[s - 1] == "(" and after.startswith(")"):
@@ -486,6 +501,9 @@ def _extend_noun(text: str, lang: str, e: int) -> int:
             break
         if lang == "de":
             if not w[0].isupper() and not lw.endswith(("e", "en", "er", "es", "em")):
+                # lowercase words count only as adjectives before a noun: "zwei
+                # gescheiterten Regierungsbildungen", not "mindestens zwei wurden getötet"
+                pos = e if words and not re.search(r"[A-ZÄÖÜ]", text[e:pos]) else pos
                 break
             if w[0].isupper():
                 pos += mm.end()

@@ -294,6 +294,7 @@ sous chez entre à au aux del con para por contra sobre entre hacia sin
 # Phrases just before a quoted span that make it a name, a title or a term, not speech.
 _TERM_BEFORE = re.compile(
     r"(?:\b(?:also\s+)?known\s+as|\bso[- ]called|\bdubbed|\bnicknamed|\btitled|\bentitled"
+    r"|(?:^|,\s*)named"
     r"|\bthe\s+(?:word|words|term|terms|phrase|slogan|motto|hashtag|name|label|mantra)"
     r"|\b(?:is|was|are|were|be|being)\s+called|\bsog(?:enannt|\.)\w*|\bso\s+genannt\w*"
     r"|\bgenannt\w*|\bnamens|\b(?:das|die|dem|den)\s+(?:wort|worte|wörter|stichwort|begriff)"
@@ -303,7 +304,9 @@ _TERM_BEFORE = re.compile(
     r"|\b(?:la|las|el|los)\s+(?:palabra|palabras|término|términos|expresión|lema)"
     r"|\bllamad[oa]s?|\bdenominad[oa]s?|\bconocid[oa]s?\s+como|\bapodad[oa]s?|\bbautizad[oa]s?"
     r"|\btitulad[oa]s?|\beslogan|\balias|\ba\.k\.a\.?|\baka|\bconoce\s+como"
-    r"|\bconnue?s?\s+sous\s+le\s+nom\s+de)"
+    r"|\bconnue?s?\s+sous\s+le\s+nom\s+de"
+    # a cross-reference to another article or book: "(lire « … »)", "(see “…”)"
+    r"|\((?:lire|voir|read|see|siehe|lesen|leer|véase|ver)(?:\s+(?:aussi|also|auch|también))?)"
     r"(?:\s+\S+){0,3}?\s*[:,]?\s*$",
     re.IGNORECASE,
 )
@@ -358,7 +361,8 @@ _CAP_RUN = re.compile(
     r"|dos|das|ten|ter|zu)\s+)*" + _CAP_TOK + r")*"
 )
 _PAIR = re.compile(
-    r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)\s+([A-ZÀ-ÖØ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)?)(?![\w-])"
+    r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)\s+"
+    r"([A-ZÀ-ÖØ-Þ][a-zß-ÿ]+(?:[-’'][A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)?)(?![\w’'-])"
 )
 _LANG_WORDS = {
     "en": {"the", "and", "of", "to", "is", "that", "said", "was", "with", "for"},
@@ -452,6 +456,9 @@ def _scan(text: str) -> list[_Span]:
             elif ch == "‘":
                 if stack and stack[-1][0] == "‚":
                     role, target = "close", len(stack) - 1
+                elif stack and stack[-1][0] == "‘" and _is_ws(p) and _is_ws(n):
+                    # ‘Jewels after Jewels ‘ and …: a stray space before the closer
+                    role, target = "close", len(stack) - 1
                 elif p.isalnum() and n.isalnum():
                     role = ""
                 elif p_open and n and not _is_ws(n):
@@ -527,14 +534,45 @@ def _scan(text: str) -> list[_Span]:
         if len(content.strip(".,;:!?-–— ")) < 2 or not any(c.isalpha() for c in content):
             continue
         out.append(sp)
+    return _nest(out)
+
+
+def _nest(out: list[_Span]) -> list[_Span]:
+    """Sort spans and link each nested one to the span that holds it."""
     out.sort(key=lambda s: (s.start, -s.end))
     for i, sp in enumerate(out):
+        sp.parent = -1
         for j in range(i - 1, -1, -1):
             q = out[j]
             if q.open < sp.open and q.end >= sp.end and q.line == sp.line:
                 sp.parent = j
                 break
     return out
+
+
+# « …, écrit-elle. … »: French sets the attribution inside the guillemets
+_FR_INCISE = re.compile(
+    r",\s+([a-zàâçéèêëîïôûùüÿœ’']+)-(?:t-)?(?:il|elle|ils|elles|on)\s*[.,;]\s+(?=\S)"
+)
+
+
+def _split_incises(text: str, spans: list[_Span], verbs: re.Pattern[str]) -> list[_Span]:
+    """Cut a French quotation around an incise written inside its guillemets, so the
+    two quoted parts come out as quotes and "écrit-elle" as their attribution."""
+    out: list[_Span] = []
+    changed = False
+    for sp in spans:
+        m = _FR_INCISE.search(text, sp.start, sp.end) if sp.parent < 0 else None
+        if m and verbs.fullmatch(m.group(1)) and text[sp.open] in '«“"':
+            comma = m.start() + 1
+            first = _Span(sp.open, comma, sp.start, comma, sp.line, cont_prev=sp.cont_prev)
+            rest = _Span(m.end() - 1, sp.close, m.end(), sp.end, sp.line, sp.closed)
+            rest.cont_prev, rest.cont_next = True, sp.cont_next
+            out += [first, rest]
+            changed = True
+        else:
+            out.append(sp)
+    return _nest(out) if changed else spans
 
 
 def _carry_prev(spans: list[_Span], text: str, ls: int, op: int) -> bool:
@@ -816,12 +854,12 @@ class _Ctx:
 
     # ---- validation ---------------------------------------------------------------
 
-    def _name_ok(self, toks: list[str]) -> bool:
+    def _name_ok(self, toks: list[str], strict: bool = True) -> bool:
         if not toks or all(t.lower() in STOP_CAPS or t.lower() in TITLES for t in toks):
             return False
         if any(t.lower() in MONTHS_DAYS for t in toks):
             return False
-        if self.lang == "en":
+        if self.lang == "en" or not strict:
             return True
         return self.people.is_person(toks)
 
@@ -963,6 +1001,9 @@ class _Ctx:
                 else:
                     break
             nxt = toks[len(run)] if len(run) < len(toks) else None
+            if run and nxt and nxt[0].lower() in _CLAUSE_AUX:
+                # "said Tyvak would leverage …": the subject of the reported clause
+                return None
             if run and nxt and nxt[0] in _GROUP_NOUNS | {"official", "spokesperson"}:
                 # "according to NATO officials": the group, not the organisation
                 s, e = run[0][1], nxt[2]
@@ -1064,6 +1105,9 @@ class _Ctx:
                     np = self.np_after(seg[v.end() :].lstrip(" \u00a0"), off + _lead(seg, v.end()))
                     if np:
                         return np
+                    np = self._inverted_name(seg, off, _lead(seg, v.end()))
+                    if np:
+                        return np
                     rest = seg[v.end() :].strip(" \u00a0")
                     if self.lang == "es" and (not rest or rest[0] in ".;"):
                         # Spanish drops the subject: "…», critica." means the person last named
@@ -1091,6 +1135,20 @@ class _Ctx:
                     return np
         return None
 
+    def _inverted_name(self, seg: str, off: int, pos: int) -> _NP | None:
+        """ "«…», expresó Sing’Oei." — a capitalised name that closes the sentence right
+        after the verb is the speaker even when the article never gave a first name."""
+        run = _CAP_RUN.match(seg, pos)
+        if not run or not re.match(r"\s*(?:[.,;:]|$)", seg[run.end() :]):
+            return None
+        toks = _clean_tokens(run.group(0).split())
+        if not toks or len(toks) > 4 or not self._name_ok(toks, strict=False):
+            return None
+        k = run.group(0).find(toks[0])
+        ps = off + run.start() + k
+        pe = ps + len(" ".join(toks))
+        return _NP("name", self.text[ps:pe], ps, pe)
+
     def _covers(self, between: str, np: _NP, off: int) -> bool:
         """The words between a quote and its verb must be the speaker and nothing else
         (so "… campaign did not appeal to Julie Graham, … she said" is no attribution)."""
@@ -1102,6 +1160,8 @@ class _Ctx:
                 or w.lower() in DETERMINERS
                 or w.lower() in TITLES
                 or _is_cap(w)
+                # a role written in lower case: "company CEO Andy Vesey said"
+                or (w.lower() in _ROLE_WORDS and np.kind == "name")
                 for w in words
             )
             and len(words) <= 5
@@ -1185,6 +1245,22 @@ _OBJECT_VERBS = _words(
     "told tells urged urges assured reminded warned accused accuses called described rejected "
     "dismissed slammed assailed branded labelled labeled"
 )
+_ROLE_WORDS = _words(
+    """
+company team party state city county club group agency campaign union board police fire
+department committee council ministry government army navy court university school hospital
+former then deputy acting interim chief senior lead executive managing general vice
+assistant associate co-founder founder
+"""
+)
+_CLAUSE_AUX = _words(
+    """
+would will could can should may might must is was are were has had have does did wants
+wanted plans planned hopes expects würde wird werde könne könnte sei wäre habe hätte soll
+sollte muss müsse will wolle sera serait était est a avait va pourrait doit devrait sería será
+es era ha había va podría debe debería
+"""
+)
 _LEAD_ADVERBS = _words(
     "also then later again auch noch dann weiter zudem ebenfalls außerdem aussi encore ensuite "
     "également también además luego después ya"
@@ -1196,7 +1272,8 @@ _TRAILING_AUX_RE = re.compile(
 )
 _APPOSITION = re.compile(r"(?<=[^\W\d_]),\s*[^,;:\x00]{1,100},\s*$")
 _SUBJECT_NP = re.compile(
-    r"\s*((?:(?:The|A|An|Le|La|Les|El|Los|Las|Der|Die|Das|Un|Une|Una)\s+|L[’'])[^\W\d_][\w’'-]+)"
+    r"\s*((?:(?:The|A|An|One|Another|Le|La|Les|El|Los|Las|Der|Die|Das|Ein|Eine|Un|Une|Una)\s+"
+    r"|L[’'])[^\W\d_][\w’'-]+)"
     r"\s+[^\W\d_A-ZÀ-Þ]"
 )
 _SUBJECT_NAME = re.compile(r"\s*([A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?)\s+[a-zß-ÿ]")
@@ -1224,6 +1301,46 @@ porte-parole ministre président responsable proche avocat expert homme femme en
 portavoz ministro ministra presidente abogado experto hombre mujer responsable
 """
 )
+
+
+_PERSON_NP = re.compile(
+    r"\b(?i:a|an|one|another|the|this|that|un|une|el|la|ein|eine|der|die)\s+"
+    r"((?:[a-zà-ÿ][\w’'-]*\s+){0,2})([a-zà-ÿ][\w’'-]*)\b"
+)
+_APPOSED_NAME = re.compile(
+    r"\s*,\s*((?:[A-ZÀ-ÖØ-Þ][\w’'-]*)(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*){0,3})\s*(?=[,.;)]|$)"
+)
+_FEMININE_PRONOUNS = frozenset({"she", "elle", "ella"})
+_MASCULINE_PRONOUNS = frozenset({"he", "il", "él", "er"})
+_FEMALE_NOUNS = _words(
+    """
+woman women mother daughter wife sister girl grandmother aunt queen actress spokeswoman
+chairwoman businesswoman femme mère fille épouse sœur mujer madre hija esposa hermana frau
+mutter tochter ehefrau schwester sprecherin
+"""
+)
+_MALE_NOUNS = _words(
+    """
+man men father son husband brother boy grandfather uncle king actor spokesman chairman
+businessman homme père fils mari frère hombre padre hijo marido esposo hermano mann vater sohn
+ehemann bruder sprecher
+"""
+)
+# Words that make a capitalised name an organisation or a publication, not a person
+_ORG_WORDS = _words(
+    """
+news times post journal herald tribune daily press magazine systems corporation corp inc
+co company group bank university institute agency association council commission ministry
+department office party league federation union army forces police court foundation fund
+network networks media airlines motors robotics technologies labs
+"""
+)
+
+
+def _group_phrase(phrase: str) -> bool:
+    """ "officials", "the police", "two witnesses": a plural speaker for "they"."""
+    words = _WORDS.findall(phrase.lower())
+    return bool(words) and (words[-1] in _GROUP_NOUNS or words[-1] in {"people", "officers"})
 
 
 def _personish(phrase: str) -> bool:
@@ -1326,10 +1443,18 @@ def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> N
             ].strip(" .!?”\"»’'")
             nxt = _WORDS.match(text, _lead(text, sp.close + 1)) if sp.closed else None
             if standalone:
-                pass  # “Please.” on its own is speech
+                # “Please.” on its own is speech; ‘Jewels after Jewels’ alone on a
+                # line of a credits block is a title
+                term = not ends_punct and nw >= 2 and _title_case(words)
             elif not said_before and _title_case(words):
                 # “Star Wars,” “Mary Poppins” and “Bambi.”: titles and names
                 term = True
+            elif _headline_case(words):
+                # “Listen To The Music,” “What A Fool Believes”: even after "according
+                # to", capitalised small words mark a title, not speech
+                term = True
+            elif short and not ends_punct and _CALLED_DET_BEFORE.search(pre):
+                term = True  # what some have called the “Belfastisation” of the city
             elif not short:
                 pass
             elif text[sp.open] in "‘'‚" and (has_double or ctx.lang != "en") and not verb_before:
@@ -1349,6 +1474,49 @@ def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> N
                 and nxt.group(0) not in _NOT_NOUN_AFTER
             ):
                 term = True  # a “skinny” trade deal: a scare quote inside a noun phrase
+            if (
+                not term
+                and not standalone
+                and not ends_punct
+                and not sp.explicit
+                and not _said_in(ctx, masked, ss, se)
+            ):
+                # Nobody speaks in this sentence, so a short span is a word held up for
+                # inspection, not a quotation. English marks such scare quotes most
+                # clearly: right after a determiner (This “on-ramp” to CLPS, two
+                # “deliveries”) or right before the noun it qualifies (“save the
+                # students” marches). French and German reports use guillemets for
+                # borrowed phrases in the same places, so there only an indefinite
+                # noun phrase of its own counts («un village de la lune»).
+                low_first = words[0][:1].islower()
+                if (short and ctx.lang == "en" and _DETERMINER_BEFORE.search(pre)) or (
+                    short
+                    and ctx.lang == "en"
+                    and nxt is not None
+                    and nxt.group(0).islower()
+                    and nxt.group(0) not in _NOT_NOUN_AFTER
+                ):
+                    term = True
+                elif (
+                    low_first
+                    and words[0].lower() in _INDEFINITE
+                    and nw <= 6
+                    and not _AS_BEFORE.search(pre)
+                ):
+                    # but "which Apple views as “a fundamental human right”" gives
+                    # Apple's own characterisation: a partial quote
+                    term = True
+        if (
+            headline
+            and nw <= 2
+            and not sp.explicit
+            and not any(
+                j != i and _norm(core) in _norm(text[q.start : q.end]) for j, q in enumerate(spans)
+            )
+        ):
+            # Terremoto ‘sacudió’ el bolsillo: a headline quotes speech that the body
+            # then gives in full; a word or two found nowhere else is a scare quote
+            term = True
         if not term and nw <= 8 and sp.parent < 0 and sp.closed:
             le = text.find("\n", sp.close)
             le = len(text) if le < 0 else le
@@ -1396,6 +1564,30 @@ def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> N
 
 
 _JA_SPEECH = re.compile(r"\s*(?:と|って|との|とも|、と)")
+_DETERMINER_BEFORE = re.compile(
+    r"(?:^|\s)(?:a|an|the|this|that|these|those|its|their|our|two|three|four|five|several"
+    r"|some|any|no|every|each)\s*$",
+    re.I,
+)
+_CALLED_DET_BEFORE = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:the|a|an)\s*$", re.I)
+_AS_BEFORE = re.compile(r"\b(?:as|als|comme|como)\s*$", re.I)
+_INDEFINITE = _words("a an un une ein eine einen einem einer eines uno una unos unas")
+
+
+def _said_in(ctx: _Ctx, masked: str, s: int, e: int) -> bool:
+    """Does the narrator's text of this sentence report speech at all? A passive
+    ("could yet be called in") reports nobody's words."""
+    if _ACCORDING.search(masked, s, e):
+        return True
+    for v in ctx.verbs.finditer(masked, s, e):
+        if not _PASSIVE_BEFORE.search(masked, max(s, v.start() - 12), v.start()):
+            return True
+    return False
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$", re.I)
+
+
 _ARTICLE_BEFORE = re.compile(
     r"(?:^|\s)(?:a|an|the|his|her|its|their|un|une|le|la|les|el|los|las)\s*$", re.I
 )
@@ -1407,8 +1599,10 @@ _NOT_NOUN_AFTER = _words(
 _FUNCTION_WORDS = _words(
     """
 of the a an and in on at to for de la le les du des der die das von und y el los las del
+after before with from by into over or vs
 """
 )
+_SMALL_WORDS = _words("it is you me my your we us our he his she her i be are was")
 _PUBLICATION_BEFORE = re.compile(
     r"\b(?:gegenüber|laut|zufolge|according\s+to|selon|según|d[’']après|interview\s+with"
     r"|quoted\s+by|cited\s+by)\s+(?:(?:der|die|dem|den|the|la|le|el|l[’'])\s*)?$",
@@ -1416,6 +1610,15 @@ _PUBLICATION_BEFORE = re.compile(
 )
 _CITATION_LABEL = re.compile(r"[\s\-–•*]*[\w.\-/]{1,40}(?:\s[\w.\-/]{1,20}){0,2}:\s*")
 _CITATION_TAIL = re.compile(r"\s*(?:\([^)]*\))?\s*\.?\s*")
+
+
+def _headline_case(words: list[str]) -> bool:
+    """Title Case that capitalises even the small words ("What A Fool Believes")."""
+    return (
+        len(words) >= 3
+        and all(w[:1].isupper() for w in words)
+        and any(w.lower() in _FUNCTION_WORDS | _SMALL_WORDS for w in words[1:])
+    )
 
 
 def _title_case(words: list[str]) -> bool:
@@ -1452,8 +1655,10 @@ def extract_quotes(text: str) -> list[Quote]:
     spans = _scan(text)
     if not spans:
         return []
-    masked = _mask(text, spans)
     ctx = _Ctx(text)
+    if ctx.lang == "fr":
+        spans = _split_incises(text, spans, ctx.verbs)
+    masked = _mask(text, spans)
     return _Attributor(ctx, spans, masked).run()
 
 
@@ -1501,7 +1706,13 @@ class _Attributor:
             si = self.sent_of(sp.open)
             ss, se = self.sents[si]
             np = None
-            if sp.closed:
+            # "Batjer said that “… it endangers lives.” She said …": a quote that ends
+            # its sentence after the narrator introduced it takes no attribution from
+            # the next sentence
+            introduced = self.text[sp.start : sp.end].rstrip()[-1:] in ".!?…" and bool(
+                re.search(r"[^\W\d_]", masked[ss : sp.open])
+            )
+            if sp.closed and not introduced:
                 nxt = _lead(masked, sp.close + 1)
                 end = self.sents[self.sent_of(nxt)][1] if nxt < len(masked) else se
                 end = max(end, se)
@@ -1611,6 +1822,18 @@ class _Attributor:
         for j in reversed(prev_quotes):
             if spans[j].open >= ss and self._inherit(sp, spans[j]):
                 return
+        for j in range(i + 1, len(spans)):
+            # “terribly disruptive” and … “we won’t roll the dice,” Andy Vesey said:
+            # an attribution at the end of the sentence covers all of its quotes
+            q = spans[j]
+            if q.open >= se:
+                break
+            if q.parent < 0 and q.is_quote and q.explicit_after:
+                if q.sp_kind == "pron" and not q.speaker and j in self.nps:
+                    self._resolve(q, self.nps[j])
+                if self._inherit(sp, q):
+                    return
+                break
         np = ctx.mention(masked[ss : sp.open], ss, lax=False) or self._subject_name(ss, sp.open)
         if np:
             self._take(sp, np)
@@ -1663,7 +1886,9 @@ class _Attributor:
         writes in lower case is a name even when it gives no first name."""
         ctx = self.ctx
         m = _SUBJECT_NAME.match(self.masked, s, e)
-        if ctx.lang == "de" or not m:
+        if ctx.lang != "en" or not m:
+            # French and Spanish sentences open with capitalised participles
+            # ("Arrivée au crépuscule de sa vie, elle écrit"), German with nouns
             return None
         if m.group(1).lower() in ctx.lower_words | STOP_CAPS | MONTHS_DAYS:
             return None
@@ -1677,28 +1902,59 @@ class _Attributor:
         """he/she/il/er → the nearest person the article named before, preferring
         someone already quoted (a pronoun after a quote usually means the source)."""
         sp.sp_start, sp.sp_end = pron.start, pron.end
-        if pron.text.lower() in PLURAL_PRONOUNS:
-            return
+        low = pron.text.lower()
+        plural = low in PLURAL_PRONOUNS
         si = self.sent_of(sp.open) if from_sent is None else from_sent
         lines_seen = 0
         k = si
-        while k >= 0 and k >= si - 10:
+        while k >= 0 and k >= si - (2 if plural else 10):
             e = self.sents[k][1]
             if k < si and self.text.count("\n", e, self.sents[k + 1][0]) > 0:
                 lines_seen += 1
                 if lines_seen > 4:
                     break
-            cands = [c for c in self._candidates(k) if c[1].kind == "name" or _personish(c[0])]
+            cands = [c for c in self._candidates(k) if self._could_be(low, c)]
             if k == si and from_sent is None:
                 cands = [c for c in cands if c[1].start < sp.open and c[0] in self.known]
+            if plural:
+                # "they said in an email": a group named just before, or the one
+                # person a spokesperson sentence named (the singular they)
+                groups = [c for c in cands if c[1].kind == "phrase" and _group_phrase(c[0])]
+                people = {c[0] for c in cands if c[1].kind == "name"}
+                if groups:
+                    sp.speaker = groups[0][0]
+                elif len(people) == 1 and len(cands) == 1:
+                    sp.speaker = cands[0][0]
+                if cands:
+                    return
+                k -= 1
+                continue
             if cands:
                 for name, _np in cands:
                     if name in self.known:
                         sp.speaker = name
                         return
-                sp.speaker = cands[0][0]
+                named = [c for c in cands if c[1].kind == "name"]
+                sp.speaker = (named or cands)[0][0]
                 return
             k -= 1
+
+    def _could_be(self, pron: str, cand: tuple[str, _NP]) -> bool:
+        """Can this pronoun point back to this candidate? A person, not a company or a
+        newspaper ("As NBC News and Bloomberg have reported … she said"), and of the
+        right sex when the phrase says it ("one mother … she said")."""
+        name, np = cand
+        if np.kind != "name":
+            words = _WORDS.findall(name.lower())
+            if not _personish(name):
+                return False
+            wrong = _MALE_NOUNS if pron in _FEMININE_PRONOUNS else set()
+            if pron in _MASCULINE_PRONOUNS:
+                wrong = _FEMALE_NOUNS
+            return not any(w in wrong for w in words)
+        if name in self.known:
+            return True
+        return not any(t.lower() in _ORG_WORDS for t in name.split())
 
     def _candidates(self, k: int) -> list[tuple[str, _NP]]:
         if k in self._cands:
@@ -1737,6 +1993,19 @@ class _Attributor:
             np = self._subject_name(s, e)
             if np:
                 out.append((self.canon(np), np))
+        for m in _PERSON_NP.finditer(masked, s, e):
+            # "WIRED spoke to one mother, who …": an unnamed person can be the "she"
+            if m.group(2).lower() in _PERSON_NOUNS:
+                ap = _APPOSED_NAME.match(masked, m.end(), e)
+                toks = _clean_tokens(ap.group(1).split()) if ap else []
+                if toks and ctx._name_ok(toks, strict=False):
+                    # "le mot d’une femme, Cha Soona, qui …": the name in apposition
+                    ctx.people.add(toks)
+                    a = ap.start(1) + ap.group(1).find(toks[0])
+                    np = _NP("name", " ".join(toks), a, a + len(" ".join(toks)))
+                    out.append((self.canon(np), np))
+                else:
+                    out.append((m.group(0), _NP("phrase", m.group(0), m.start(), m.end())))
         self._cands[k] = out
         return out
 

@@ -32,6 +32,7 @@ from reader.content.document import Document, from_html
 from reader.errors import NewsdeckError
 from reader.library import Library
 from reader.models import Article, ArticleFilter, Feed, Headline, SearchHit, UpdateResult
+from reader.sanitize import clean_inline
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.main import MainScreen
 from reader.tui.screens.prompt import PromptScreen
@@ -172,14 +173,16 @@ class NewsdeckApp(App[int]):
     # -- messages from workers ------------------------------------------------------
 
     class FeedsLoaded(Message):
-        def __init__(self, feeds: list[Feed], counts: dict[str, int]) -> None:
+        def __init__(self, feeds: list[Feed], counts: dict[str, int], select: str | None):
             super().__init__()
             self.feeds = feeds
             self.counts = counts
+            self.select = select
 
     class ViewLoaded(Message):
         def __init__(
             self,
+            generation: int,
             key: str,
             ids: list[int],
             rows: list[Headline],
@@ -189,6 +192,7 @@ class NewsdeckApp(App[int]):
             open_selected: bool,
         ) -> None:
             super().__init__()
+            self.generation = generation
             self.key = key
             self.ids = ids
             self.rows = rows
@@ -275,8 +279,8 @@ class NewsdeckApp(App[int]):
         self.offline = False
         self._search_return: tuple[str, int | None] | None = None
         self._search_query: str | None = None
-        self._reload_pending = False
         self._last_reload = 0.0
+        self._refreshed = False  # once a refresh has run, the status line keeps its summary
         self._restore_article: int | None = None
         self._main: MainScreen | None = None
         self._feed_titles: dict[int, str] = {}
@@ -337,7 +341,14 @@ class NewsdeckApp(App[int]):
             if theme in self.available_themes:
                 self.theme = theme
             elif theme == self.config.theme:
-                self.notify(f"config.toml: reader.theme: unknown theme {theme!r}", severity="error")
+                where = self.config.path or "config.toml"
+                self.notify(
+                    f"{where}: reader.theme: no theme named {theme!r} "
+                    f"(one of: {', '.join(sorted(self.available_themes))})",
+                    severity="error",
+                    markup=False,
+                    timeout=10,
+                )
         if state.get(STATE_SIDEBAR) in ("0", "1"):
             self.main.sidebar_wanted = state[STATE_SIDEBAR] == "1"
         key = state.get(STATE_VIEW) or "all"
@@ -356,18 +367,29 @@ class NewsdeckApp(App[int]):
         feeds = self.lib.feeds()
         counts = self.lib.counts()
         if not get_current_worker().is_cancelled:
-            message = self.FeedsLoaded(feeds, counts)
-            message.select = select  # type: ignore[attr-defined]
-            self.post_message(message)
+            self.post_message(self.FeedsLoaded(feeds, counts, select))
 
     def on_newsdeck_app_feeds_loaded(self, message: FeedsLoaded) -> None:
         self._feed_titles = {f.id: f.display_title for f in message.feeds}
-        select = getattr(message, "select", None)
-        feed_list = self.main.feed_list
-        if select and parse_key(select) is not None and parse_key(select) not in self._feed_titles:
+        select = message.select
+        feed_id = parse_key(self.view_key)
+        if feed_id is not None and feed_id not in self._feed_titles:
+            # The remembered (or shown) feed is gone: unsubscribed elsewhere.
             select = "all"
+            self.view_key = "all"
+            self.load_view("all")
+        feed_list = self.main.feed_list
         feed_list.show(message.feeds, message.counts, select=select)
         feed_list.border_title = Text(f"Feeds · {message.counts.get('unread', 0):,} unread")
+        if not self.refreshing and not self._refreshed:
+            failing = sum(1 for f in message.feeds if f.last_error)
+            text = (
+                f"{message.counts.get('all', 0):,} articles in {len(message.feeds):,} feeds"
+                " · r refreshes"
+            )
+            if failing:
+                text += f" · {failing:,} feeds failing (marked !)"
+            self.main.status.set_text(text)
         self._title_headlines()
 
     def load_view(
@@ -379,11 +401,16 @@ class NewsdeckApp(App[int]):
         open_selected: bool = False,
     ) -> None:
         self.view_generation += 1
-        self._load_view(key, select_id, keep_selection, open_selected)
+        self._load_view(self.view_generation, key, select_id, keep_selection, open_selected)
 
     @work(thread=True, group="view", exclusive=True, exit_on_error=False)
     def _load_view(
-        self, key: str, select_id: int | None, keep_selection: bool, open_selected: bool
+        self,
+        generation: int,
+        key: str,
+        select_id: int | None,
+        keep_selection: bool,
+        open_selected: bool,
     ) -> None:
         ids = self.lib.article_ids(article_filter(key))
         index = 0
@@ -397,6 +424,7 @@ class NewsdeckApp(App[int]):
         if not get_current_worker().is_cancelled:
             self.post_message(
                 self.ViewLoaded(
+                    generation,
                     key,
                     ids,
                     rows,
@@ -407,7 +435,11 @@ class NewsdeckApp(App[int]):
             )
 
     def on_newsdeck_app_view_loaded(self, message: ViewLoaded) -> None:
-        if message.key != self.view_key or self.main.headline_list.in_search:
+        if (
+            message.generation != self.view_generation  # a newer load is on its way
+            or message.key != self.view_key
+            or self.main.headline_list.in_search
+        ):
             return
         headlines = self.main.headline_list
         headlines.empty_message = self._empty_message(message.key)
@@ -446,8 +478,6 @@ class NewsdeckApp(App[int]):
         feed_id = parse_key(key)
         if feed_id is None:
             return VIEW_TITLES.get(key, key)
-        from reader.sanitize import clean_inline
-
         return clean_inline(self._feed_titles.get(feed_id, "Feed"))
 
     @on(FeedList.ViewChanged)
@@ -684,7 +714,7 @@ class NewsdeckApp(App[int]):
             return
         if message.purpose == "copy":
             self.copy_to_clipboard(message.link)
-            self.notify(Text(f"Copied {message.link}").plain, markup=False, timeout=3)
+            self.notify(f"Copied {clean_inline(message.link)}", markup=False, timeout=3)
         else:
             self._open_browser(message.link)
 
@@ -734,12 +764,8 @@ class NewsdeckApp(App[int]):
         headlines = main.headline_list
         if not headlines.in_search:
             self._search_return = (self.view_key, headlines.current_id)
-        headlines.empty_message = f"Nothing matches {message.query!r}."
+        headlines.empty_message = f"Nothing matches “{message.query}”. Escape returns."
         headlines.set_hits(message.hits)
-        if not message.hits:
-            headlines.empty_message = f"Nothing matches “{message.query}”. Escape returns."
-            headlines.set_hits([])
-            headlines._snippets = {}  # stay in search mode so escape returns
         main.search_bar.display = False
         main.show_pane("headlines")
         self._title_headlines()
@@ -761,8 +787,7 @@ class NewsdeckApp(App[int]):
     def _end_search_ui(self) -> None:
         self._search_return = None
         self._search_query = None
-        headlines = self.main.headline_list
-        headlines._snippets = None
+        self.main.headline_list.end_search()
         self.main.search_bar.display = False
 
     # -- refresh ---------------------------------------------------------------------------------
@@ -822,21 +847,19 @@ class NewsdeckApp(App[int]):
         self.main.status.progress(message.done, message.total)
         if message.result.new_articles:
             now = time.monotonic()
-            if now - self._last_reload >= RELOAD_INTERVAL:
+            if now - self._last_reload >= RELOAD_INTERVAL:  # the rest land at the end
                 self._reload_after_refresh()
-            else:
-                self._reload_pending = True
 
     def _reload_after_refresh(self) -> None:
         """Show new articles without moving the reader's place in the list."""
         self._last_reload = time.monotonic()
-        self._reload_pending = False
         self.load_feeds()
         if not self.main.headline_list.in_search:
             self.load_view(self.view_key, keep_selection=True)
 
     def on_newsdeck_app_refresh_finished(self, message: RefreshFinished) -> None:
         self.refreshing = False
+        self._refreshed = True
         results = message.results
         self._reload_after_refresh()
         self.main.status.end_refresh(refresh_summary(results))
@@ -998,8 +1021,6 @@ def refresh_summary(results: list[UpdateResult]) -> str:
 
 def failure_summary(failed: list[UpdateResult], titles: dict[int, str]) -> str:
     """One notification for every failure of a refresh; the details live on each feed line."""
-    from reader.sanitize import clean_inline
-
     names = []
     for r in failed[:3]:
         title = (r.feed_id is not None and titles.get(r.feed_id)) or r.title or r.url

@@ -71,6 +71,8 @@ def describe_bindings(app, bindings: BindingsMap) -> list[tuple[str, str, str]]:
     for ident in order:
         keys, binding = by_id[ident]
         description = binding.tooltip or binding.description or binding.action
+        # Letters first ("j ↓", never "↓ j"), then named keys, each group in binding order.
+        keys = sorted(keys, key=lambda k: not (len(k) == 1 and k.isalnum()))
         rows.append((" ".join(keys), description, binding.id or ""))
     return rows
 

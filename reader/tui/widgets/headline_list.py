@@ -141,6 +141,7 @@ class HeadlineList(ScrollView, can_focus=True):
         self._generation = 0
         self._snippets: dict[int, str] | None = None
         self._row_height = 1
+        self._user_moved = False  # has the reader chosen a headline in this list?
         self._now = datetime.fromtimestamp(clock(), UTC)
         self.empty_message = "No articles here."
 
@@ -174,13 +175,17 @@ class HeadlineList(ScrollView, can_focus=True):
     ) -> None:
         """Show a new list; ``rows`` preloads the first page so the first paint has text.
 
-        With ``keep_selection`` the highlighted article stays highlighted at the same place on
-        screen (new articles arriving above it push the rest of the list, not the reader).
+        With ``keep_selection`` (a reload of the same view, as during a refresh) a headline the
+        reader chose stays highlighted, at the same place on screen when the list is scrolled;
+        at the top of the list the view stays at the top so new articles show above it.  If
+        the reader has not moved yet, the highlight stays on the newest article instead of
+        following whichever article happened to be first while the list was filling.
         """
         old_id = self.current_id
         old_scroll = round(self.scroll_y)
         old_offset = self.cursor * self._row_height - old_scroll
         old_cursor = self.cursor
+        follow = keep_selection and self._user_moved
         self._generation += 1
         self._loading.clear()
         # Keep the old rows to draw while fresh ones load: no flash of placeholders on refresh.
@@ -191,18 +196,21 @@ class HeadlineList(ScrollView, can_focus=True):
         self._ids = ids
         self._now = datetime.fromtimestamp(self._clock(), UTC)
         self._add_rows(rows)
-        target = select_id if select_id is not None else (old_id if keep_selection else None)
+        target = select_id if select_id is not None else (old_id if follow else None)
         index = self._index_of(target) if target is not None else None
+        found = index is not None
         if index is None:
-            index = min(old_cursor, len(ids) - 1) if keep_selection else 0
+            index = min(old_cursor, len(ids) - 1) if follow else 0
+        self._user_moved = follow or (select_id is not None and found)
         self._relayout()
-        if keep_selection and target is not None:
-            # At the top of the list, stay there so new articles show; further down, keep the
-            # highlighted row where it was on screen.
-            top = index * self._row_height - old_offset if old_scroll > 0 else 0
-            self.scroll_to(y=max(0, top), animate=False, immediate=True)
-        else:
-            self.scroll_to(y=0, animate=False, immediate=True)
+        top = 0
+        if follow and target is not None:
+            anchored = index * self._row_height - old_offset
+            height = self.scrollable_content_region.height
+            top = anchored if old_scroll > 0 else 0
+            if index * self._row_height - top >= height - self._row_height + 1:
+                top = anchored  # pinned to the top, the highlight would leave the screen
+        self.scroll_to(y=max(0, top), animate=False, immediate=True)
         self._move(max(index, 0), center=select_id is not None and not keep_selection)
         self.refresh()
 
@@ -220,6 +228,10 @@ class HeadlineList(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
         self._move(0)
         self.refresh()
+
+    def end_search(self) -> None:
+        """Leave search mode; the caller loads the view to show next."""
+        self._snippets = None
 
     def update_row(self, headline: Headline) -> None:
         """Redraw one row after its read/star state changed (no database round trip)."""
@@ -254,6 +266,7 @@ class HeadlineList(ScrollView, can_focus=True):
     def select_index(self, index: int, *, open_it: bool = False, via_click: bool = False):
         if not self._ids:
             return
+        self._user_moved = True
         self._move(max(0, min(index, len(self._ids) - 1)))
         if open_it:
             self._select(via_click)
