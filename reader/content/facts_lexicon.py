@@ -171,13 +171,31 @@ DEMONYMS = _words(
     socialiste socialistes républicain républicaine
     español española españoles francés francesa alemán alemana europeo europea
     estadounidense británico británica chino ruso rusa latinoamericano
+    croate croates serbe serbes bosniaque bosniaques albanais albanaise polonais polonaise
+    roumain roumaine roumains hongrois hongroise grec grecque grecs turc turque turcs
+    russes allemands anglais anglaise irlandais écossais belge belges suisses néerlandais
+    portugais portugaise italiens italiennes espagnols espagnoles françaises américaines
+    chinoise japonais japonaise coréen coréens indien indienne indiens pakistanais iranien
+    iraniens irakien irakiens syrien syriens libanais israélien israéliens palestinien
+    palestiniens égyptien égyptiens marocain marocains algérien algériens tunisien
+    tunisiens africain africains européens ukrainien ukrainiens brésilien argentins
+    mexicains canadien canadiens australien australiens
+    croata croatas serbios albaneses polacos rumanos húngaros griegos turcos rusos
+    alemanes franceses ingleses británicos estadounidenses chinos japoneses italianos
+    portugueses mexicanos argentinos chilenos colombianos peruanos venezolanos cubanos
+    europeos africanos ucraniano ucranianos israelíes palestinos iraníes iraquíes sirios
+    Deutschen Franzosen Briten Amerikaner Russen Chinesen Italiener Spanier Ukrainer
+    Türken Griechen Kroaten Serben Rumänen Österreicher Niederländer Belgier Japaner
     """
 )
 
 # Things that look like names but are products/services (labelling convention: not entities).
 PRODUCTS = _words(
     "wikipedia gmail iphone iphones ipad ipads ios android windows siri alexa chrome "
-    "youtube whatsapp instagram twitter x tiktok playstation xbox kindle"
+    "youtube whatsapp instagram twitter x tiktok playstation xbox kindle "
+    # technical terms and protocols written in capitals are no organisations either
+    "imap smtp pop3 vpn vpns http https html usb gps wifi wi-fi api apis url pdf sms lte "
+    "4g 5g dns qr totp os cpu gpu ssd"
 )
 
 # Connectors allowed inside a name when followed by another capitalised word.

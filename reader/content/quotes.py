@@ -925,6 +925,16 @@ class _Ctx:
             ):
                 collect.insert(0, t)  # "the Russian and Syrian defense ministries"
                 continue
+            if (
+                lw in ("and", "und", "et", "y")
+                and len(collect) == 1
+                and collect[0][0].islower()
+                and k >= 1
+                and toks[k][0].islower()
+                and toks[k - 1][0].lower() in ("the", "der", "die", "le", "la", "el")
+            ):
+                collect.insert(0, t)  # "the singer and guitarist told the audience"
+                continue
             if lw in CLAUSE_WORDS and lw not in ("a",):
                 break
             collect.insert(0, t)
@@ -1337,6 +1347,36 @@ network networks media airlines motors robotics technologies labs
 )
 
 
+_ROLE_NOUNS = _words(
+    """
+singer guitarist drummer musician actor actress artist author writer novelist director
+player coach captain striker goalkeeper driver pilot judge prosecutor instructor minister
+president senator governor mayor chairman chairwoman founder spokesman spokeswoman
+spokesperson lawyer attorney politician economist scientist researcher professor chancellor
+premier ambassador diplomat commander general investigator detective sheriff
+juez fiscal magistrado magistrada ministro ministra presidente presidenta alcalde alcaldesa
+portavoz cantante entrenador jugador político política abogado abogada instructora
+politiker politikerin richter richterin ministerin präsident präsidentin sprecher sprecherin
+trainer spieler spielerin sänger sängerin anwalt anwältin kanzler kanzlerin bürgermeister
+juge ministre présidente maire chanteur chanteuse entraîneur joueur joueuse avocat avocate
+porte-parole procureur
+"""
+)
+
+
+def _role_description(phrase: str) -> bool:
+    """A definite description of one person by role, with no name in it:
+    "the singer and guitarist", "el instructor del ‘caso Noos’", "der Politiker"."""
+    m = re.match(r"(?:the|el|la|le|der|die|l[’'])\s*([^\W\d_][\w-]*)", phrase, re.I)
+    if not m or m.group(1).lower() not in _ROLE_NOUNS:
+        return False
+    bare = _QUOTED_PART.sub("", phrase)  # a case name in marks is no person's name
+    return not any(_given(w) for w in _WORDS.findall(bare))
+
+
+_QUOTED_PART = re.compile(r"[‘'\"“«„‚][^’'\"”»“‘]*[’'\"”»“‘]")
+
+
 def _group_phrase(phrase: str) -> bool:
     """ "officials", "the police", "two witnesses": a plural speaker for "they"."""
     words = _WORDS.findall(phrase.lower())
@@ -1719,6 +1759,16 @@ class _Attributor:
                 if n + 1 < len(top) and self.spans[top[n + 1]].open < end:
                     end = self.spans[top[n + 1]].open
                 np = ctx.after(masked[sp.close + 1 : end], sp.close + 1)
+                if (
+                    np is not None
+                    and n + 1 < len(top)
+                    and self.spans[top[n + 1]].open == end
+                    and masked[sp.close + 1 : end].rstrip()[-1:] in ",:"
+                    and re.search(r"[^\W\d_]", masked[ss : sp.open])
+                ):
+                    # "After hitting “Takin’ It To the Streets,” the singer told the
+                    # audience, “…”": mid-sentence, the verb introduces the next quote
+                    np = None
                 sp.explicit_after = np is not None and np.kind != "first"
             if np is None:
                 start = ss
@@ -1767,6 +1817,8 @@ class _Attributor:
                 continue
             if sp.sp_kind == "pron":
                 self._resolve(sp, self.nps[i])
+            elif sp.sp_kind == "phrase" and i in self.nps and _role_description(self.nps[i].text):
+                self._describe(sp, self.nps[i])
             elif not sp.speaker:
                 self._fallback(i, sp)
         out = []
@@ -1938,6 +1990,25 @@ class _Attributor:
                 sp.speaker = (named or cands)[0][0]
                 return
             k -= 1
+
+    def _describe(self, sp: _Span, np: _NP) -> None:
+        """ "dijo el instructor del ‘caso Noos’", "the singer and guitarist told the
+        audience": a definite role stands for the person just named, as "the
+        president" stands for the president the article named; the phrase stays
+        when nobody fits."""
+        si = self.sent_of(np.start)
+        for k in range(si, max(-1, si - 3), -1):
+            named = [
+                c
+                for c in self._candidates(k)
+                if c[1].kind == "name" and c[1].end <= np.start and self._could_be("", c)
+            ]
+            if named:
+                known = [c for c in named if c[0] in self.known]
+                sp.speaker = (known or named)[0][0]  # the subject comes first
+                return
+            if k < si and self.text.count("\n", self.sents[k][1], self.sents[k + 1][0]) > 1:
+                return  # the previous paragraph names somebody else's story
 
     def _could_be(self, pron: str, cand: tuple[str, _NP]) -> bool:
         """Can this pronoun point back to this candidate? A person, not a company or a
