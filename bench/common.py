@@ -22,6 +22,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -158,7 +159,8 @@ pid {tmp}/nginx.pid;
 error_log {tmp}/error.log warn;
 events {{ worker_connections 1024; }}
 http {{
-    access_log off;
+    log_format bench '$status';
+    access_log {tmp}/access.log bench;
     client_body_temp_path {tmp}/body;
     proxy_temp_path {tmp}/proxy;
     fastcgi_temp_path {tmp}/fastcgi;
@@ -193,6 +195,14 @@ class FeedServer:
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/"
+
+    def answers(self) -> Counter[str]:
+        """HTTP status codes nginx has sent so far (empty with the Python server)."""
+        log = self._tmp / "access.log"
+        try:
+            return Counter(log.read_text().split())
+        except OSError:
+            return Counter()
 
     def __enter__(self) -> FeedServer:
         if self.kind == "nginx":

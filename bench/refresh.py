@@ -2,19 +2,23 @@
 
     python bench/refresh.py --feeds 200 --items 50 --runs 3
 
-Generates ``--feeds`` RSS 2.0 feeds of ``--items`` entries (about 126 KB at 50 items) from real
+Generates ``--feeds`` RSS 2.0 feeds of ``--items`` entries (about 127 KB at 50 items) from real
 article text, serves them on 127.0.0.1 (nginx with ETag and Last-Modified when installed, else
 Python's http.server in another process), then times, as fresh processes:
 
 - cold: ``newsdeck fetch`` on a new NEWSDECK_HOME that holds only the subscriptions, and
   ``newsboat -x reload`` with no cache file;
-- warm: the same commands again on the filled caches, so every request is a conditional GET
-  answered 304 Not Modified.
+- warm: the same commands again on the filled caches, nothing having changed on the server
+  (issue 7's "warm" figures for newsboat were taken this way);
+- warm again: a third time. newsboat sends no validators on its second run (nginx answers 200
+  to all, it re-reads every feed) and only from its third run asks conditionally; newsdeck asks
+  conditionally from its second run on. The HTTP answers of each phase are printed.
 
 Each figure is the median of ``--runs`` runs; memory is the peak proportional set size (PSS)
-of the process and its children (forked workers are not counted twice). newsboat runs with ``reload-threads 16``; newsdeck gets the same 16 connections to the
-one host (its default per-host limit of 4 is a politeness rule for the real web). When newsboat
-is not installed only newsdeck's figures are printed.
+of the process and its children (forked workers are not counted twice). newsboat runs with
+``reload-threads 16``; newsdeck gets the same 16 connections to the one host (its default
+per-host limit of 4 is a politeness rule for the real web). When newsboat is not installed
+only newsdeck's figures are printed.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -174,33 +179,34 @@ def main(argv: list[str] | None = None) -> int:
             tools: list[Newsdeck | Newsboat] = [Newsdeck(work, urls, args.threads)]
             if nb_version:
                 tools.append(Newsboat(work, urls, args.threads))
-            cold = {t.name: Series() for t in tools}
-            warm = {t.name: Series() for t in tools}
+            phases = ["cold"] if args.no_warm else ["cold", "warm", "warm again"]
+            series = {p: {t.name: Series() for t in tools} for p in phases}
+            answers: dict[str, dict[str, Counter[str]]] = {p: {} for p in phases}
             for run in range(args.runs):
                 for tool in tools:
                     tool.prepare_cold(run)
-                    r = timed(tool.command(), env=tool.env())
-                    check(tool, r, expected, "cold")
-                    cold[tool.name].runs.append(r)
-                    print(f"  cold run {run + 1}: {tool.name} {r.seconds:.2f} s", file=sys.stderr)
-            if not args.no_warm:
-                for run in range(args.runs):
+                for phase in phases:
                     for tool in tools:
+                        before = server.answers()
                         r = timed(tool.command(), env=tool.env())
-                        check(tool, r, expected, "warm")
-                        warm[tool.name].runs.append(r)
+                        check(tool, r, expected, phase)
+                        series[phase][tool.name].runs.append(r)
+                        answers[phase][tool.name] = server.answers() - before
                         print(
-                            f"  warm run {run + 1}: {tool.name} {r.seconds:.2f} s", file=sys.stderr
+                            f"  run {run + 1} {phase}: {tool.name} {r.seconds:.2f} s",
+                            file=sys.stderr,
                         )
-            summary_line = next(
-                (ln for ln in cold["newsdeck"].runs[-1].stdout.splitlines() if "feeds:" in ln), ""
-            )
-            warm_line = ""
-            if warm["newsdeck"].runs:
-                warm_line = next(
-                    (ln for ln in warm["newsdeck"].runs[-1].stdout.splitlines() if "feeds:" in ln),
+            summaries = {
+                phase: next(
+                    (
+                        ln
+                        for ln in series[phase]["newsdeck"].runs[-1].stdout.splitlines()
+                        if "feeds:" in ln
+                    ),
                     "",
                 )
+                for phase in phases
+            }
             server_name = server.version
     finally:
         if args.keep:
@@ -214,11 +220,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     if nb_version:
         print(f"newsboat: {nb_version}, reload-threads {args.threads}")
-    print(f"newsdeck cold: {summary_line}")
-    if warm_line:
-        print(f"newsdeck warm: {warm_line}")
+    for phase in phases:
+        print(f"newsdeck {phase}: {summaries[phase]}")
+    for phase in phases:
+        got = ", ".join(
+            f"{name} " + " ".join(f"{n}×{code}" for code, n in sorted(c.items()))
+            for name, c in answers[phase].items()
+            if c
+        )
+        if got:
+            print(f"HTTP answers, {phase}: {got}")
     print("median seconds, peak memory (PSS of the process tree), (fastest–slowest run)")
-    header = f"{'':6} {'newsdeck':>28}"
+    header = f"{'':10} {'newsdeck':>28}"
     if nb_version:
         header += f" {'newsboat':>29} {'ratio':>7}"
     print(header)
@@ -231,18 +244,16 @@ def main(argv: list[str] | None = None) -> int:
         "machine": machine_summary(),
         "newsboat": nb_version,
     }
-    for phase, series in (("cold", cold), ("warm", warm)):
-        nd = series["newsdeck"]
-        if not nd.runs:
-            continue
-        line = f"{phase:6} {nd.median:6.2f} s {fmt_mb(nd.peak_mb):>7} ({nd.spread():>9})"
+    for phase in phases:
+        nd = series[phase]["newsdeck"]
+        line = f"{phase:10} {nd.median:6.2f} s {fmt_mb(nd.peak_mb):>7} ({nd.spread():>9})"
         entry: dict[str, object] = {
             "newsdeck_s": round(nd.median, 3),
             "newsdeck_mb": round(nd.peak_mb, 1),
             "newsdeck_runs": [round(r.seconds, 3) for r in nd.runs],
         }
         if nb_version:
-            nb = series["newsboat"]
+            nb = series[phase]["newsboat"]
             ratio = nd.median / nb.median
             line += f" {nb.median:6.2f} s {fmt_mb(nb.peak_mb):>7} ({nb.spread():>9}) {ratio:6.2f}×"
             entry.update(
@@ -251,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
                 newsboat_runs=[round(r.seconds, 3) for r in nb.runs],
                 ratio=round(ratio, 3),
             )
+        entry["http_answers"] = {k: dict(v) for k, v in answers[phase].items()}
         print(line)
         result[phase] = entry
     if args.json:

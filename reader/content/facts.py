@@ -161,6 +161,9 @@ def gazetteer() -> dict[str, _Entry]:
         ("America", "usa"), ("USA", "usa"), ("EE.UU.", "usa"), ("EEUU", "usa"), ("Etats-Unis", "usa"),
         ("UK", "gbr"), ("U.K.", "gbr"), ("Britain", "gbr"), ("Great Britain", "gbr"),
         ("Großbritannien", "gbr"), ("Grande-Bretagne", "gbr"), ("Gran Bretaña", "gbr"),
+        ("Vereinigte Staaten", "usa"), ("Vereinigten Staaten", "usa"),
+        ("Vereinigten Königreich", "gbr"), ("Vereinigten Königreichs", "gbr"),
+        ("Niederlanden", "nld"), ("Vereinigten Arabischen Emirate", "are"),
         ("Reino Unido", "gbr"), ("Royaume-Uni", "gbr"), ("Vereinigtes Königreich", "gbr"),
         ("Russia", "rus"), ("Russland", "rus"), ("Russie", "rus"), ("Rusia", "rus"),
         ("South Korea", "kor"), ("North Korea", "prk"), ("Südkorea", "kor"), ("Nordkorea", "prk"),
@@ -375,6 +378,10 @@ class _Tok:
     title_line: bool
 
 
+_NO_NUM = re.compile(r"[A-Za-z]{1,3}\.\d[\w.]*")
+_PARTY_DISTRICT = re.compile(r"[RDI]-[A-Z][\w.-]*")
+
+
 def _tokens(text: str) -> list[_Tok]:
     toks: list[_Tok] = []
     title_lines = _title_lines(text)
@@ -413,8 +420,8 @@ def _tokens(text: str) -> list[_Tok]:
             continue
         if not w[0].isalpha() or (s > 0 and text[s - 1] in "#@/"):
             continue  # hashtags and handles are not names as written
-        if re.fullmatch(r"[A-Za-z]{1,3}\.\d[\w.]*", w) or (
-            re.fullmatch(r"[RDI]-[A-Z][\w.-]*", w) and text[s - 1 : s] == "("
+        if ("." in w and _NO_NUM.fullmatch(w)) or (
+            text[s - 1 : s] == "(" and _PARTY_DISTRICT.fullmatch(w)
         ):
             continue  # "No.6", "No.3"; party and district of a US politician: "(R-Warren)"
         if "-" in w and w[0].isupper():
@@ -516,14 +523,33 @@ _DE_ORG_HEADS = frozenset(
         "gericht",
         "landgericht",
         "amtsgericht",
+        "hotel",
+        "stadion",
+        "museum",
+        "klinik",
+        "theater",
     ]
 )
 _FR_ES_ORG = re.compile(
     r"\b(Parti|Assemblée|Conseil|Cour|Banque|Front|Rassemblement|Union|Mouvement|Partido|"
     r"Tribunal|Audiencia|Congreso|Consejo|Banco|Guardia|Policía|Ministerio|Ministère)"
     r"\s+((?:[a-zéèêàçíóúñ]+(?:al|ale|aux|ique|ien|ienne|ais|aise|iste|ois|oise|ero|era|ano|ana|"
-    r"ista|ional|onal|ico|ica|nal|ral|eur|rieur|ieure|ior|ario|aria|mo|ma|el|elle|aire|if|ive|ier|ière))"
+    r"ista|ional|onal|ico|ica|nal|ral|eur|rieur|ieure|ior|ario|aria|mo|ma|el|elle|aire|if|ive|ier|ière)"
+    r"(?:-[a-zéèêàçíóúñ]+)?)"
     r"|de\s+(?:la\s+|l['’])?[A-ZÉ][\w]+)\b"
+)
+# German associations named by what they stand for, with lowercase adjectives inside:
+# "Verein für Rechtsstaatlichkeit und bürgerliche Freiheiten", "Bundesamt für Migration
+# und Flüchtlinge", "Verein zur Erhaltung der Rechtsstaatlichkeit".
+_DE_ADJ = r"(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?"
+_DE_ORG_PHRASE = re.compile(
+    r"\b(?:Verein|Verband|Stiftung|Gesellschaft|Institut|Bundesamt|Landesamt|Bundesanstalt|"
+    r"Zentrum|Akademie|Bündnis|Netzwerk|Arbeitsgemeinschaft|Bundesministerium|Ministerium|"
+    r"Bundeszentrale|Kommission|Rat)\s+(?:für|zur|zum|der|des|gegen)\s+(?:die\s+|den\s+|das\s+)?"
+    + _DE_ADJ
+    + r"[A-ZÄÖÜ][\w-]+(?:\s+(?:und|der|des|für|zur|zum)\s+(?:die\s+|den\s+|das\s+)?"
+    + _DE_ADJ
+    + r"[A-ZÄÖÜ][\w-]+){0,3}"
 )
 # French institutions whose name goes on in lowercase: "Cour de cassation", "Cour des
 # comptes", "Front de gauche"; ministries written lowercase: "ministère des Affaires
@@ -761,10 +787,13 @@ def find_entities(
         cands.extend(_split_run(run, ctx))
     if lang == "de":
         cands = _german_filter(cands, ctx)
+    if lang == "de":
+        cands = _add_regex(cands, _DE_ORG_PHRASE, text, toks, group=0)
     if lang in ("fr", "es"):
         cands = _add_regex(cands, _FR_ES_ORG, text, toks, group=0)
         cands = _add_regex(cands, _FR_ES_ORG_LOWER, text, toks, group=0)
     cands = _add_regex(cands, _STREET_ORD, text, toks, group=0)
+    cands = _add_bracketed_places(cands, text, toks)
     cands = _add_regex(cands, _ALIAS, text, toks, group=1)
     cands = _add_spans(cands, _acronym_expansions(text, ctx), toks)
     cands = _add_regex(cands, _DOMAIN, text, toks, group=0, need_letter=True)
@@ -811,12 +840,16 @@ def find_entities(
             # a model after its maker ("Airbus A350"): the maker is the entity
             c = _Cand(c.start, words[-2].end, c.words[: c.words.index(words[-2]) + 1])
             words = words[:-1]
-        if words and not lookup(text[c.start : c.end]) and (
-            fold(words[0].text) in _PROGRAMME_HEADS
-            or (
-                len(words) >= 2
-                and fold(words[-1].text) in _LAW_CUES
-                and fold(words[0].text) not in ctx.first
+        if (
+            words
+            and not lookup(text[c.start : c.end])
+            and (
+                fold(words[0].text) in _PROGRAMME_HEADS
+                or (
+                    len(words) >= 2
+                    and fold(words[-1].text) in _LAW_CUES
+                    and fold(words[0].text) not in ctx.first
+                )
             )
         ):
             continue  # plans and laws are no organisations: "Plan Nacional de Reformas"
@@ -850,8 +883,8 @@ def _runs(toks: list[_Tok], text: str) -> list[list[_Tok]]:
     for i, t in enumerate(toks):
         if t.cap:
             gap = text[cur[-1].end : t.start] if cur else ""
-            if gap in ("’s ", "'s ") and fold(t.text) in _folded(lex.ORG_CUES):
-                pass  # "Bartholomew County Sheriff’s Department"
+            if gap in ("’s ", "'s ") and fold(t.text) in _folded(lex.ORG_CUES | lex.PLACE_CUES):
+                pass  # "Bartholomew County Sheriff’s Department", "Fisherman’s Terminal"
             elif re.fullmatch(r" [dl][’']", gap):
                 pass  # French elision inside a name: "Crédit d’Impôt Recherche"
             elif cur and gap not in (" ", "\u00a0"):
@@ -1169,6 +1202,27 @@ def _acronym_expansions(text: str, ctx: _Ctx) -> list[tuple[int, int]]:
     return spans
 
 
+def _add_bracketed_places(cands: list[_Cand], text: str, toks: list[_Tok]) -> list[_Cand]:
+    """'Oosterbeek (Niederlande)', 'Mulhouse (Frankreich)': a name followed by its country
+    in brackets is a place, even where nothing else marks it (German capitalises nouns)."""
+    out = list(cands)
+    covered = [(c.start, c.end) for c in cands]
+    for m in re.finditer(
+        r"([A-ZÀ-Ý][\w’'-]+(?: [A-ZÀ-Ý][\w’'-]+)?) \(([A-ZÀ-Ý][^()\n]{1,40})\)", text
+    ):
+        entry = lookup(m.group(2))
+        if entry is None or entry.kind != "place" or entry.weak:
+            continue
+        s, e = m.span(1)
+        if any(a <= s < b for a, b in covered):
+            continue
+        words = [t for t in toks if s <= t.start < e]
+        if words:
+            out.append(_Cand(s, e, words, kind="place"))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
 def _add_spans(cands, spans, toks) -> list[_Cand]:
     out = list(cands)
     for s, e in spans:
@@ -1255,9 +1309,10 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
     """German capitalises every noun: keep only the parts of runs with evidence of a name."""
     text = ctx.text
     out: list[_Cand] = []
+    nouny: frozenset[str] | None = None
     for c in cands:
         phrase = text[c.start : c.end]
-        if lookup(phrase):
+        if lookup(phrase) and not (lookup(phrase).weak and len(c.words) == 1):
             out.append(c)
             continue
         words = [w for w in c.words if w.cap]
@@ -1291,7 +1346,14 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                     out.append(_Cand(w.start, w.start + len(part), [_sub(w, part)]))
                 i += 1
                 continue
-            if lookup(w.text) or _is_acronym(w.text):
+            entry = lookup(w.text)
+            if entry is not None and entry.weak and len(words) == 1:
+                if nouny is None:
+                    nouny = _de_nouny(ctx)
+                if w.text in nouny:
+                    i += 1  # "der Zug", "am Ende": nouns that share a region's name
+                    continue
+            if entry or _is_acronym(w.text):
                 j = i + 1
                 while j < len(words) and (
                     _is_acronym(words[j].text) or words[j].text in ("AG", "GmbH", "SE")
@@ -1330,10 +1392,20 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                     r"vorsitzende|moderator|trainer|direktor|botschafter|gouverneur)(?:in|en|s|r)?$",
                     _low(words[i - 1].text),
                 )
+                and text[words[i - 1].end : w.start] == " "
                 and not lookup(w.text)
             ):
-                out.append(_Cand(w.start, w.end, [w], kind="person"))  # "Präsidenten Milošević"
-                i += 1
+                # "Präsidenten Milošević", "Finanzminister Evangelos Venizelos"
+                j = i + 1
+                if (
+                    j < len(words)
+                    and text[w.end : words[j].start] == " "
+                    and not _looks_common_de(words[j].text)
+                    and not lookup(words[j].text)
+                ):
+                    j += 1
+                out.append(_Cand(w.start, words[j - 1].end, words[i:j], kind="person"))
+                i = j
                 continue
             if f in _DE_ORG_HEADS and i + 1 < len(words):
                 seg = c.words[
@@ -1380,23 +1452,28 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
     for m in _DE_LIST_CUE.finditer(text):
         for nm in re.finditer(r"[A-ZÄÖÜ][\w-]+", m.group("names")):
             s, e = m.start("names") + nm.start(), m.start("names") + nm.end()
-            if _in_spans(covered, s) or _looks_common_de(nm.group()) or fold(nm.group()) in ctx.nonent:
+            if (
+                _in_spans(covered, s)
+                or _looks_common_de(nm.group())
+                or fold(nm.group()) in ctx.nonent
+            ):
                 continue
             toks = [t for t in ctx.toks if s <= t.start < e]
             if toks and not ctx.in_taken(toks[0]):
                 out.append(_Cand(s, e, toks))
                 covered.append((s, e))
     # towns after a preposition: "bei Mulhouse", "in Essen", "aus Slubice" (a city list)
-    nouny = _de_nouny(ctx)
     for i, t in enumerate(ctx.toks):
-        if not t.cap or t.upper or _in_spans(covered, t.start) or ctx.in_taken(t):
+        if not t.cap or t.upper or not i:
             continue
-        prev = ctx.toks[i - 1] if i else None
-        if not prev or ctx.text[prev.end : t.start] != " ":
+        prev = ctx.toks[i - 1]
+        if prev.text not in _DE_PLACE_PREPS or ctx.text[prev.end : t.start] != " ":
             continue
-        if prev.text.lower() not in ("in", "nach", "aus", "bei", "von", "bis", "über", "gen"):
+        if _in_spans(covered, t.start) or ctx.in_taken(t) or not _city(t.text):
             continue
-        if t.text in nouny or not _city(t.text):
+        if nouny is None:
+            nouny = _de_nouny(ctx)
+        if t.text in nouny:
             continue
         out.append(_Cand(t.start, t.end, [t], kind="place"))
         covered.append((t.start, t.end))
@@ -1417,20 +1494,21 @@ _DE_LIST_CUE = re.compile(
 )
 
 
+_DE_PLACE_PREPS = frozenset(["in", "nach", "aus", "bei", "von", "bis", "über", "gen"])
+_DE_CONTRACTIONS = frozenset(["im", "am", "zum", "zur", "vom", "beim"])
+
+
 def _de_nouny(ctx: _Ctx) -> frozenset[str]:
     """Capitalised words the article uses after an article: nouns, not town names."""
     out = set()
     toks = ctx.toks
     for i, t in enumerate(toks[1:], start=1):
         p = toks[i - 1]
-        if t.cap and ctx.text[p.end : t.start] == " " and p.text.lower() in _DE_DETERMINERS | {
-            "im",
-            "am",
-            "zum",
-            "zur",
-            "vom",
-            "beim",
-        }:
+        if (
+            t.cap
+            and (p.text.lower() in _DE_DETERMINERS or p.text.lower() in _DE_CONTRACTIONS)
+            and ctx.text[p.end : t.start] == " "
+        ):
             out.add(t.text)
     return frozenset(out)
 
@@ -1452,7 +1530,9 @@ def _city_index() -> dict[str, int]:
             names += [
                 n
                 for n in c.get("alternatenames") or []
-                if len(n) >= 4 and n[0].isupper() and re.fullmatch(r"[A-Za-zÀ-ÿŁłŚśŻżŹźĆćŃńĘęĄąŠšŽžČč' -]+", n)
+                if len(n) >= 4
+                and n[0].isupper()
+                and re.fullmatch(r"[A-Za-zÀ-ÿŁłŚśŻżŹźĆćŃńĘęĄąŠšŽžČč' -]+", n)
             ]
         for n in names:
             f = fold(n.translate(_LATIN_EXTRA))

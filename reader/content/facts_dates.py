@@ -172,14 +172,15 @@ def _pattern() -> re.Pattern[str]:
         # --- relative, day words
         rf"(?P<day>(?<!\w)(?P<dw>[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening)|[Ll]ast night|[Yy]esterday|[Tt]omorrow|[Hh]eute|[Gg]estern|[Vv]orgestern|übermorgen|morgen(?!\s+früh\s+um)|[Aa]ujourd'hui|[Aa]ujourd’hui|[Hh]ier|[Dd]emain|[Hh]oy|[Aa]yer|[Aa]noche|[Aa]nteayer|pasado mañana|esta mañana|esta tarde|esta noche|ce matin|ce soir|cet après-midi)(?:{part_en}|{part_de}|{part_fr})?)(?!\w)",
         # --- relative, periods
-        r"(?P<per>(?<!\w)(?P<pdir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this|[Ll]etzte|[Ll]etzten|[Ll]etztes|[Vv]ergangene|[Vv]ergangenen|[Vv]ergangenes|[Nn]ächste|[Nn]ächsten|[Nn]ächstes|[Kk]ommende|[Kk]ommenden|[Dd]iese|[Dd]iesen|[Dd]ieses|[Ii]n diesem|[Ii]m vergangenen|[Ii]m kommenden|[Ii]m nächsten|[Cc]ette|[Cc]et|[Cc]e|[Ee]ste|[Ee]sta)\s+(?P<punit>week|month|year|weekend|season|decade|century|quarter|Wochen|Woche|Wochenende|Monaten|Monate|Monat|Monats|Jahren|Jahre|Jahr|Jahres|Jahrzehnt|Quartal|semaine|mois|année|an|week-end|saison|semana|mes|año|fin de semana|temporada))(?!\w)",
+        r"(?P<per>(?<!\w)(?P<pdir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this|[Ll]etzte|[Ll]etzten|[Ll]etztes|[Vv]ergangene|[Vv]ergangenen|[Vv]ergangenes|[Nn]ächste|[Nn]ächsten|[Nn]ächstes|[Kk]ommende|[Kk]ommenden|[Dd]iese|[Dd]iesen|[Dd]ieses|[Ii]n diesem|[Ii]m vergangenen|[Ii]m kommenden|[Ii]m nächsten|[Cc]ette|[Cc]et|[Cc]e|[Ee]ste|[Ee]sta)\s+(?P<punit>week|month|year|weekend|season|decade|century|quarter|Wochen|Woche|Wochenendes|Wochenende|Monaten|Monate|Monat|Monats|Jahren|Jahre|Jahr|Jahres|Jahrzehnt|Quartal|semaine|mois|année|an|week-end|saison|semana|mes|año|fin de semana|temporada))(?!\w)",
         r"(?P<per2>(?<!\w)(?P<p2unit>(?i:la) semaine|le mois|l'année|l’année|l'an|l’an|le week-end|(?i:la) semana|(?i:el) mes|(?i:el) año|(?i:del) año|(?i:el) fin de semana)\s+(?P<p2dir>dernière|dernier|prochaine|prochain|passée|passé|pasada|pasado|próxima|próximo|que viene))(?!\w)",
         r"(?P<weekend>the weekend|(?:a |à la )?fin de mes|fin du mois|(?:à la )?fin de l'année|Ende des Monats|(?:the )?end of the (?:month|year)|the (?:previous|following|same|next) (?:year|month|week|day)|(?:l'|l’)année (?:précédente|suivante)|el año anterior|im Vorjahr|des Vorjahres|(?:am )?Vortag)(?!\w)",
         r"(?P<quarter>(?<!\w)(?:(?:im|in the|the|au|el|en el|this|last|next|das|dem|le)\s+)?(?:first|second|third|fourth|final|current|ersten|zweiten|dritten|vierten|laufenden|laufende|vergangenen|letzten|premier|deuxième|troisième|quatrième|primer|segundo|tercer|cuarto)[\s-]+(?:quarter|Quartal|Vierteljahr|Halbjahr|trimestre|semestre|half)|Vorjahresquartal|Vorjahreszeitraum|(?:this|last|next)\s+quarter)(?!\w)",
-        rf"(?P<ago>(?:a|one)\s+(?:quarter|half)[\s-]+(?:a\s+)?century\s+ago|half\s+a\s+century\s+ago|(?P<an>{num_w})\s+(?P<au>{unit_en})\s+ago|(?i:vor|il y a|hace)\s+(?P<bn>{num_w})\s+(?P<bu>{unit_de}|{unit_fr}|{unit_es})|(?P<cn>{num_w})\s+(?P<cu>{unit_de})\s+(?:vorab|zuvor|davor|vorher|später|danach)|(?P<dn>{num_w})\s+(?P<du>{unit_fr}|{unit_es})\s+(?:plus tôt|plus tard|auparavant|antes|después|más tarde))(?!\w)",
+        rf"(?P<ago>(?:a|one)\s+(?:quarter|half)[\s-]+(?:a\s+)?century\s+ago|half\s+a\s+century\s+ago|(?P<an>{num_w})\s+(?P<au>{unit_en})\s+ago|(?i:vor|il y a|hace)\s+(?P<bn>{num_w})\s+(?P<bu>{unit_de}|{unit_fr}|{unit_es})|(?P<cn>{num_w})\s+(?P<cu>{unit_de})\s+(?:vorab|zuvor|davor|vorher|später|danach)|(?P<dn>{num_w})\s+(?P<du>{unit_fr}|{unit_es})\s+(?:plus tôt|plus tard|auparavant|antes|después|más tarde)|(?i:a few|several|{num_w})\s+{unit_en}\s+(?:earlier|later|before|afterwards)|(?i:seit|depuis|desde hace)\s+{num_w}\s+(?:{unit_de}|{unit_fr}|{unit_es}))(?!\w)",
         # --- decades, years, times
         r"(?P<decade>(?:the\s+)?(?:1[89]|20)\d0s|(?:the\s+)?['’]\d0s|(?:(?:los|las|en los|de los)\s+)?años\s+(?:19)?[1-9]0|(?:(?:les|des|dans les)\s+)?années\s+(?:19)?[1-9]0|(?:(?:die|den|der)\s+)?(?:19)?[1-9]0er(?:[\s-]+Jahren?|-Jahre)?)(?!\w)",
         r"(?P<time>(?<![\d.,])(?:[01]\d|2[0-3])[0-5]\d\s?(?:GMT|UTC|CET|CEST|BST|EST|EDT|PST)\b|(?P<th>[0-2]?\d)(?::|\.|h)(?P<tm>[0-5]\d)(?:\s*(?:[ap]\.?m\.?|Uhr|h|horas|hrs))?(?:\s*\(?(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT|PT|PST|BST|local time)\b)?|(?P<th2>[0-2]?\d)\s*(?:[ap]\.m\.|[ap]m|Uhr|heures?))(?!\w)",
+        r"(?P<clock>(?<!\w)(?:[Mm]idnight|[Mm]itternacht|[Mm]inuit|[Mm]edianoche|halb (?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)))(?!\w)",
         r"(?P<year>(?<![\d.,/$€£])(?<!\d-)(?P<y8>1[89]\d\d|20\d\d)(?![\d%]|[.,]\d|\s?(?:per ?cent|percent|Prozent|pour cent|por ciento)))",
     ]
     # Every form starts at a word boundary; saying so up front lets the engine skip
@@ -357,7 +358,7 @@ def find_dates(text: str, lang: str, published: datetime | None) -> list[DateHit
             if pub:
                 value = _period_value(pub, unit, direction)
                 resolved = value
-        elif g["weekend"] or g["quarter"]:
+        elif g["weekend"] or g["quarter"] or g["clock"]:
             pass
         elif g["ago"]:
             n = _num(g["an"] or g["bn"] or g["cn"] or g["dn"] or "1")

@@ -100,7 +100,7 @@ NON_ENTITY = _words(
 PERSON_TITLES = _words(
     """
     mr mr. mrs mrs. ms ms. mx dr dr. prof prof. sir dame lord lady president vice-president
-    ambassador senator sen. sen rep. rep gov. gov governor mayor judge justice gen. gen
+    ambassador senator sen. sen rep. rep gov. gov governor mayor judge justice gen. gen attorney prosecutor
     general col. col colonel lt. lt lieutenant sgt. sgt sergeant capt. captain coach
     commissioner chancellor minister secretary pope cardinal bishop rev. rev reverend
     king queen prince princess sheikh chairman chairwoman ceo founder
@@ -122,6 +122,7 @@ ORG_CUES = _words(
     college school academy foundation fund trust bank exchange association union federation
     league club party alliance organization organisation society centre center observatory
     laboratory lab hospital clinic museum library network team unit division coalition
+    hotel stadium stadion stade estadio arena theater theatre
     movement church mission embassy consulate cabinet government airlines airways
     times post journal gazette herald tribune news press agency radio television channel
     zeitung rundschau nachrichten verein verband partei ministerium bundesamt amt gericht
@@ -139,6 +140,7 @@ PLACE_CUES = _words(
     street st st. avenue ave ave. road rd rd. drive dr. lane place boulevard blvd blvd.
     way square park bridge river lake mountain mountains mount mt mt. island islands bay
     valley county province state region district city town village airport station port
+    terminal
     straße strasse platz weg allee gasse rue avenue boulevard place calle avenida plaza
     """
 )

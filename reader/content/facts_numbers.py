@@ -324,6 +324,14 @@ def _digit_number(text: str, lang: str, m: re.Match[str], s: int, e: int) -> Num
         return None
     if lang == "de" and re.match(r"\.\s", after) and not re.match(r"\.\s+(?:[A-ZÄÖÜ]|$)", after):
         return None  # German ordinal "30. März" is taken by dates; "3. Liga" is an ordinal
+    if (
+        lang == "de"
+        and re.match(r"\.\s+[A-ZÄÖÜ]", after)
+        and re.search(
+            r"\b(?:der|die|das|den|dem|des|zum|zur|am|im|vom|beim|seinem|ihrem)\s+$", before, re.I
+        )
+    ):
+        return None  # "Die 64. Konferenz", "zum 25. Jubiläum": an ordinal after an article
     # score "4-1" vs range "16-17"
     rng = re.match(r"[-–](\d+)\b", after) or (
         re.match(r" [-–] (\d{1,2})\b(?![.,]\d)", after) if len(raw) <= 2 else None
@@ -363,6 +371,8 @@ def _digit_number(text: str, lang: str, m: re.Match[str], s: int, e: int) -> Num
         return None
     # inside a name: "Fortune 500", "Frontal 21", "Nature 574", "Route 66"
     prev = re.search(r"([\w.&’'-]+)[ \u00a0]$", before)
+    if prev and re.fullmatch(r"[^\W\d_]{4,}\.", prev.group(1)):
+        prev = None  # the last word of a sentence: "... en Daguestan. 109 millions de personnes"
     if prev and prev.group(1)[0].isupper() and not prev.group(1).isupper():
         pw = prev.group(1).lower()
         from reader.content.facts_dates import MONTHS

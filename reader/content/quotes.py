@@ -786,6 +786,11 @@ def _clean_tokens(toks: list[str]) -> list[str]:
         toks = toks[1:]  # "Delhi’s Chief Minister Arvind Kejriwal"
     while len(toks) > 1 and (toks[0].lower() in STOP_CAPS or _is_title(toks[0])):
         toks = toks[1:]
+    # "Jordanian Foreign Minister Ayman Safadi", "CPUC President Marybel Batjer": the
+    # name starts after the last rank, whatever qualifies the rank before it
+    last_title = max((k for k, t in enumerate(toks[:-1]) if _is_title(t)), default=-1)
+    if last_title >= 0:
+        toks = toks[last_title + 1 :]
     while toks and toks[-1].endswith(".") and toks[-1].lower() not in TITLES:
         toks[-1] = toks[-1][:-1]
     # a given name inside the run starts the person's name ("Parteichef Stefan Keuter")
@@ -910,6 +915,9 @@ class _Ctx:
                 if w in ("-", "&") and collect:
                     collect.insert(0, t)
                     continue
+                if (w[0] == "\x00" or w in _QUOTE_CHARS) and collect and collect[-1][0].islower():
+                    collect.insert(0, t)  # the "Pose" actor: a title inside the phrase
+                    continue
                 break
             lw = w.lower()
             if lw in RELATIVES and collect and collect[0][0][:1].islower():
@@ -966,6 +974,23 @@ class _Ctx:
         ):
             j -= 1
         prefix = collect[:j]
+        inner_pp = (
+            len(prefix) >= 3
+            and prefix[0][0].lower() in DETERMINERS
+            and _personish(prefix[1][0])
+            and any(t[0].lower() in PREPOSITIONS - {"of", "de", "von"} for t in prefix[2:])
+        )
+        if inner_pp:
+            # "The authors of the research published in the journal JAMA Psychiatry
+            # argued": the name sits inside a phrase attached to the subject
+            k2 = next(
+                n
+                for n in range(2, len(prefix))
+                if prefix[n][0].lower() in PREPOSITIONS - {"of", "de", "von"}
+                or (prefix[n][0].endswith("ed") and prefix[n][0].islower())
+            )
+            s, e = prefix[0][1], prefix[k2 - 1][2]
+            return _NP("phrase", self.text[s:e], s, e)
         if j < len(collect) and not (prefix and prefix[-1][0].lower() in PREPOSITIONS):
             # "a NATO Official", "the Wild": a determiner makes it a phrase, not a name
             if prefix and prefix[-1][0].lower() in DETERMINERS:
@@ -976,7 +1001,11 @@ class _Ctx:
                     return np
         for d, t in enumerate(collect):
             lw = t[0].lower()
-            if lw in DETERMINERS or lw.startswith(("l’", "l'")):
+            if (
+                lw in DETERMINERS
+                or lw.startswith(("l’", "l'"))
+                or (_is_cap(t[0]) and re.search(r"[’']s$", t[0]) and d == 0)
+            ):  # "Russia's foreign ministry said": a possessive name determines the phrase
                 if len(collect) - d <= 13 and not (d and collect[d - 1][0].lower() in PREPOSITIONS):
                     s, e = collect[d][1], collect[-1][2]
                     return _NP("phrase", self.text[s:e], s, e)
@@ -1106,6 +1135,10 @@ class _Ctx:
             if np:
                 return np
         for k, v in enumerate(self.verbs.finditer(seg)):
+            if self.lang == "en" and v.group(0).lower().endswith("ing"):
+                # "“…”, saying he trusted the courts": the subject of "saying" is the
+                # speaker named before the quote, and "he" starts a new clause
+                continue
             between = seg[: v.start()]
             b = between.strip(" \t\u00a0,;:—–-")
             if b and all(w.lower() in TRAILING_AUX for w in b.split()):
@@ -1141,7 +1174,17 @@ class _Ctx:
             mm = re.search(r"[,—–]\s*([^,;:\x00]{1,60}?)\s*$", between)
             if mm:
                 np = self.np_before(between, off)
-                if np and np.start - off >= mm.start(1) and self._covers(between, np, off):
+                # only the clause after the last comma has to be the speaker:
+                # "rose “slightly” by 25 percent …, from 2.18 percent …, the authors wrote"
+                tail = mm.start(1)
+                covered = self._covers(between, np, off) if np else False
+                if np and not covered and len(between[:tail].split()) > 2:
+                    # the words up to the last comma may qualify the quote, as long as
+                    # they open no clause of their own (… deal that fails to …)
+                    covered = not any(
+                        w.lower() in CLAUSE_WORDS for w in _WORDS.findall(between[:tail])
+                    ) and self._covers(between[tail:], np, off + tail)
+                if np and np.start - off >= tail and covered:
                     return np
         return None
 
@@ -1199,9 +1242,13 @@ class _Ctx:
     def subject_of(self, seg: str, off: int, v: re.Match[str]) -> _NP | None:
         """Who does the speaking verb v belong to: the phrase before it ("Boudreau said"),
         or after it when the verb follows a comma ("…, said Hill", „…“, sagt Stenger)."""
-        if self.lang == "en" and v.group(0).lower().endswith("ing"):
-            return None  # "…, telling Cook": the subject is elsewhere
         pre = seg[: v.start()]
+        if self.lang == "en" and v.group(0).lower().endswith("ing"):
+            m = re.search(r"\bwith\s+([^,;:()\x00]{1,80})$", pre.rstrip())
+            if m:
+                # "…, with Foreign Minister Ayman Safadi warning of “…”"
+                return self.np_before(m.group(1) + " ", off + m.start(1))
+            return None  # "…, telling Cook": the subject is elsewhere
         after_comma = not pre.strip() or re.search(r"[,—–:\x00]\s*$", pre)
         post = seg[v.end() :]
         post_off = off + v.end() + len(post) - len(post.lstrip(" \u00a0"))
@@ -1302,6 +1349,7 @@ _NOT_SUBJECT_BEFORE = (PREPOSITIONS - {"by", "von", "par", "por"}) | {"d", "l"}
 _PERSON_NOUNS = _words(
     """
 official spokesman spokeswoman spokesperson representative source expert minister president
+author writer actor actress singer
 officer analyst lawyer attorney witness man woman leader director chief member aide adviser
 advisor executive manager founder chairman chairwoman secretary senator governor mayor judge
 coach player doctor scientist researcher professor teacher student resident father mother son
@@ -1367,10 +1415,10 @@ porte-parole procureur
 def _role_description(phrase: str) -> bool:
     """A definite description of one person by role, with no name in it:
     "the singer and guitarist", "el instructor del ‘caso Noos’", "der Politiker"."""
-    m = re.match(r"(?:the|el|la|le|der|die|l[’'])\s*([^\W\d_][\w-]*)", phrase, re.I)
+    bare = _QUOTED_PART.sub("", phrase.replace("\x00", ""))  # names in marks are titles
+    m = re.match(r"(?:the|el|la|le|der|die|l[’'])\s*([^\W\d_][\w-]*)", bare, re.I)
     if not m or m.group(1).lower() not in _ROLE_NOUNS:
         return False
-    bare = _QUOTED_PART.sub("", phrase)  # a case name in marks is no person's name
     return not any(_given(w) for w in _WORDS.findall(bare))
 
 
@@ -1386,7 +1434,7 @@ def _group_phrase(phrase: str) -> bool:
 def _personish(phrase: str) -> bool:
     """Can "he" or "she" point back to this phrase? "a NATO official" yes, "a photo" no."""
     words = _WORDS.findall(phrase.lower())
-    return any(w in _PERSON_NOUNS or _is_title(w) for w in words)
+    return any(w in _PERSON_NOUNS or w[:-1] in _PERSON_NOUNS or _is_title(w) for w in words)
 
 
 def _bare_group(toks: list[tuple[str, int, int]]) -> bool:
@@ -1523,13 +1571,19 @@ def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> N
             ):
                 # Nobody speaks in this sentence, so a short span is a word held up for
                 # inspection, not a quotation. English marks such scare quotes most
-                # clearly: right after a determiner (This “on-ramp” to CLPS, two
-                # “deliveries”) or right before the noun it qualifies (“save the
-                # students” marches). French and German reports use guillemets for
+                # clearly: right after a determiner in a paragraph that reports no
+                # speech (This “on-ramp” to CLPS; but "The goal is to deliver a
+                # “seamless experience”" among Buser's quotes is his phrase), or right
+                # before the noun it qualifies (“save the students” marches). French and German reports use guillemets for
                 # borrowed phrases in the same places, so there only an indefinite
                 # noun phrase of its own counts («un village de la lune»).
                 low_first = words[0][:1].islower()
-                if (short and ctx.lang == "en" and _DETERMINER_BEFORE.search(pre)) or (
+                if (
+                    short
+                    and ctx.lang == "en"
+                    and _DETERMINER_BEFORE.search(pre)
+                    and not _said_in(ctx, masked, line_start, _line_end(text, sp.close))
+                ) or (
                     short
                     and ctx.lang == "en"
                     and nxt is not None
@@ -1612,6 +1666,11 @@ _DETERMINER_BEFORE = re.compile(
 _CALLED_DET_BEFORE = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:the|a|an)\s*$", re.I)
 _AS_BEFORE = re.compile(r"\b(?:as|als|comme|como)\s*$", re.I)
 _INDEFINITE = _words("a an un une ein eine einen einem einer eines uno una unos unas")
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _said_in(ctx: _Ctx, masked: str, s: int, e: int) -> bool:
@@ -1756,13 +1815,16 @@ class _Attributor:
                 nxt = _lead(masked, sp.close + 1)
                 end = self.sents[self.sent_of(nxt)][1] if nxt < len(masked) else se
                 end = max(end, se)
-                if n + 1 < len(top) and self.spans[top[n + 1]].open < end:
-                    end = self.spans[top[n + 1]].open
+                m2 = n + 1
+                while m2 < len(top) and self._embedded(self.spans[top[m2]]):
+                    m2 += 1  # the "Pose" actor said: a title inside the speaker phrase
+                if m2 < len(top) and self.spans[top[m2]].open < end:
+                    end = self.spans[top[m2]].open
                 np = ctx.after(masked[sp.close + 1 : end], sp.close + 1)
                 if (
                     np is not None
-                    and n + 1 < len(top)
-                    and self.spans[top[n + 1]].open == end
+                    and m2 < len(top)
+                    and self.spans[top[m2]].open == end
                     and masked[sp.close + 1 : end].rstrip()[-1:] in ",:"
                     and re.search(r"[^\W\d_]", masked[ss : sp.open])
                 ):
@@ -1788,6 +1850,17 @@ class _Attributor:
                     break
             np = ctx.before(self.text[start : sp.open], start, ctx.nested_verbs)
             self._set(sp, i, np)
+
+    def _embedded(self, sp: _Span) -> bool:
+        """A word or two in marks inside the narration ("the “Pose” actor"), which
+        does not end the stretch where an attribution is looked for."""
+        content = self.text[sp.start : sp.end]
+        return (
+            sp.closed
+            and len(_WORDS.findall(content)) <= 3
+            and content.rstrip()[-1:] not in ",.!?;:"
+            and bool(re.match(r" [a-z]", self.text[sp.close + 1 : sp.close + 3]))
+        )
 
     def _set(self, sp: _Span, i: int, np: _NP | None) -> None:
         if np is None or np.kind == "first":
@@ -1927,6 +2000,18 @@ class _Attributor:
         if np:
             self._take(sp, np)
             return
+        if opens_para and si > 0 and not masked[ss : sp.open].strip(" \"“„«»‘'‚"):
+            # a quote paragraph after "Erekat said it was only the latest move …":
+            # the reported speaker of the paragraph before goes on speaking
+            s0, e0 = self.sents[si - 1]
+            if self.text.count("\n", e0, ss) <= 2 and "\x00" not in masked[s0:e0]:
+                np = ctx.before(masked[s0:e0], s0)
+                if np and np.kind == "pron":
+                    self._resolve(sp, np, si - 1)
+                    return
+                if np and np.kind != "first":
+                    self._take(sp, np)
+                    return
         for j in reversed(prev_quotes):
             if sp.line - spans[j].line > 4:
                 break
@@ -1997,7 +2082,8 @@ class _Attributor:
         president" stands for the president the article named; the phrase stays
         when nobody fits."""
         si = self.sent_of(np.start)
-        for k in range(si, max(-1, si - 3), -1):
+        breaks = 0
+        for k in range(si, max(-1, si - 4), -1):
             named = [
                 c
                 for c in self._candidates(k)
@@ -2007,8 +2093,10 @@ class _Attributor:
                 known = [c for c in named if c[0] in self.known]
                 sp.speaker = (known or named)[0][0]  # the subject comes first
                 return
-            if k < si and self.text.count("\n", self.sents[k][1], self.sents[k + 1][0]) > 1:
-                return  # the previous paragraph names somebody else's story
+            if k > 0 and self.text.count("\n", self.sents[k - 1][1], self.sents[k][0]):
+                breaks += 1
+                if breaks > 2:
+                    return  # further back is somebody else's story
 
     def _could_be(self, pron: str, cand: tuple[str, _NP]) -> bool:
         """Can this pronoun point back to this candidate? A person, not a company or a

@@ -37,6 +37,7 @@ from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.main import MainScreen
 from reader.tui.screens.prompt import PromptScreen
 from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.fact_sidebar import FactEntry, FactSidebar
 from reader.tui.widgets.feed_list import VIEW_TITLES, FeedList, parse_key
 from reader.tui.widgets.headline_list import PAGE_SIZE, HeadlineList
 from reader.tui.widgets.search_bar import SearchBar
@@ -140,6 +141,21 @@ class NewsdeckApp(App[int]):
             id="search",
             priority=True,
             tooltip="Search all cached articles",
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_quote(1)",
+            "Quote",
+            id="next-quote",
+            tooltip="Jump to the next quotation in the article",
+        ),
+        Binding(
+            "left_square_bracket",
+            "next_quote(-1)",
+            "Prev quote",
+            show=False,
+            id="previous-quote",
+            tooltip="Jump to the previous quotation in the article",
         ),
         Binding(
             "f",
@@ -279,6 +295,7 @@ class NewsdeckApp(App[int]):
         self.offline = False
         self._search_return: tuple[str, int | None] | None = None
         self._search_query: str | None = None
+        self._list_title: str | None = None  # "Mentions of Kosovo" instead of "Search: …"
         self._last_reload = 0.0
         self._refreshed = False  # once a refresh has run, the status line keeps its summary
         self._restore_article: int | None = None
@@ -467,7 +484,9 @@ class NewsdeckApp(App[int]):
     def _title_headlines(self) -> None:
         pane = self.main.query_one("#headlines-pane")
         headlines = self.main.headline_list
-        if headlines.in_search:
+        if headlines.in_search and self._list_title:
+            title = Text(f"{self._list_title} · {len(headlines.ids):,} articles")
+        elif headlines.in_search:
             title = Text(f"Search: {self._search_query} · {len(headlines.ids):,} results")
         else:
             title = Text(self._view_title(self.view_key))
@@ -538,6 +557,8 @@ class NewsdeckApp(App[int]):
         main.article_view.set_article(message.article, message.document)
         main.sidebar.show_article(message.article, message.document)
         main.query_one("#article-pane").border_title = Text("Article")
+        main.query_one("#article-pane").border_subtitle = ""
+        self._annotate(message.article, message.document)
         if message.marked_read:
             self.load_feeds()
 
@@ -764,6 +785,7 @@ class NewsdeckApp(App[int]):
         headlines = main.headline_list
         if not headlines.in_search:
             self._search_return = (self.view_key, headlines.current_id)
+        self._list_title = None
         headlines.empty_message = f"Nothing matches “{message.query}”. Escape returns."
         headlines.set_hits(message.hits)
         main.search_bar.display = False
@@ -787,6 +809,7 @@ class NewsdeckApp(App[int]):
     def _end_search_ui(self) -> None:
         self._search_return = None
         self._search_query = None
+        self._list_title = None
         self.main.headline_list.end_search()
         self.main.search_bar.display = False
 
@@ -890,6 +913,133 @@ class NewsdeckApp(App[int]):
                 markup=False,
                 timeout=8,
             )
+
+    # -- quotations and facts --------------------------------------------------------------------
+
+    class AnnotationsLoaded(Message):
+        def __init__(
+            self,
+            article_id: int,
+            document: Document,
+            summary: str,
+            quotes: tuple,
+            title_quotes: tuple,
+            entries: dict[str, list[FactEntry]],
+        ) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.document = document
+            self.summary = summary
+            self.quotes = quotes
+            self.title_quotes = title_quotes
+            self.entries = entries
+
+    class MentionsFound(Message):
+        def __init__(self, name: str, hits: list[SearchHit]) -> None:
+            super().__init__()
+            self.name = name
+            self.hits = hits
+
+    @work(thread=True, group="annotate", exclusive=True, exit_on_error=False)
+    def _annotate(self, article: Article, document: Document) -> None:
+        """Quotes and facts of the open article (cached per content; the first time takes a
+        fraction of a second, so the text is shown first and the highlights follow)."""
+        from reader.content.annotate import Annotations
+        from reader.content.quotes import extract_quotes
+        from reader.tui.widgets.fact_sidebar import build_entries
+
+        annotations = self.lib.annotations(article, document)
+        # The headline is part of what the reader sees ("“…,” NATO Official Says"): its
+        # quotation counts and is highlighted in the header.
+        title = clean_inline(article.display_title)
+        title_quotes = tuple(extract_quotes(title)) if title else ()
+        summary = Annotations(title_quotes + tuple(annotations.quotes), ()).summary()
+        entries = build_entries(annotations, title_quotes, document.text)
+        if not get_current_worker().is_cancelled:
+            self.post_message(
+                self.AnnotationsLoaded(
+                    article.id,
+                    document,
+                    summary,
+                    tuple(annotations.quotes),
+                    title_quotes,
+                    entries,
+                )
+            )
+
+    def on_newsdeck_app_annotations_loaded(self, message: AnnotationsLoaded) -> None:
+        if (
+            self.current_article is None
+            or self.current_article.id != message.article_id
+            or self.current_document is not message.document
+        ):
+            return  # another article (or another version of it) is on screen now
+        main = self.main
+        main.article_view.set_quotes(message.quotes, message.title_quotes)
+        main.sidebar.show_facts(message.entries)
+        main.query_one("#article-pane").border_title = Text(message.summary)
+
+    def action_next_quote(self, step: int) -> None:
+        main = self.main
+        view = main.article_view
+        if self.current_article is None:
+            return
+        if not view.quotes:
+            self.notify("No quotations in this article.", timeout=2)
+            return
+        if main.narrow and main.pane != "article":
+            main.show_pane("article")
+        if view.next_quote(step) is None:
+            word = "after" if step > 0 else "before"
+            self.notify(f"No quotation {word} this one.", timeout=2)
+
+    @on(ArticleView.QuoteChanged)
+    def _quote_changed(self, message: ArticleView.QuoteChanged) -> None:
+        speaker = clean_inline(message.quote.speaker) if message.quote.speaker else "unattributed"
+        self.main.query_one("#article-pane").border_subtitle = Text(
+            f"quote {message.index + 1} of {message.total} · {speaker}"
+        )
+
+    @on(ArticleView.LinkChosen)
+    def _link_chosen(self, message: ArticleView.LinkChosen) -> None:
+        self.notify(f"Opening link {message.number}: {clean_inline(message.url)}", timeout=3)
+        self._open_browser(message.url)
+
+    @on(FactSidebar.EntryHighlighted)
+    def _fact_highlighted(self, message: FactSidebar.EntryHighlighted) -> None:
+        entry = message.entry
+        self.main.article_view.select(entry.ranges, entry.title_ranges)
+
+    @on(FactSidebar.EntryChosen)
+    def _fact_chosen(self, message: FactSidebar.EntryChosen) -> None:
+        entry = message.entry
+        if not entry.searchable:
+            # Nothing to look up for a number or a date: show its occurrences again.
+            self.main.article_view.select(entry.ranges, entry.title_ranges)
+            return
+        exclude = self.current_article.id if self.current_article else None
+        self._find_mentions(entry.name, entry.search_query(), exclude)
+
+    @work(thread=True, group="search", exclusive=True, exit_on_error=False)
+    def _find_mentions(self, name: str, query: str, exclude: int | None) -> None:
+        hits = [hit for hit in self.lib.search(query) if hit.headline.id != exclude]
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.MentionsFound(name, hits))
+
+    def on_newsdeck_app_mentions_found(self, message: MentionsFound) -> None:
+        main = self.main
+        headlines = main.headline_list
+        if not headlines.in_search:
+            self._search_return = (self.view_key, headlines.current_id)
+        self._search_query = None
+        self._list_title = f"Mentions of {message.name}"
+        headlines.empty_message = (
+            f"No other cached article mentions {message.name}. Escape returns."
+        )
+        headlines.set_hits(message.hits)
+        main.search_bar.display = False
+        main.show_pane("headlines")
+        self._title_headlines()
 
     # -- sidebar, help, themes ----------------------------------------------------------------------
 
@@ -1043,6 +1193,7 @@ def known_binding_ids() -> set[str]:
         HeadlineList,
         _FeedList,
         ArticleView,
+        FactSidebar,
         SearchBar,
         HelpScreen,
         PromptScreen,

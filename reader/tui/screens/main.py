@@ -157,7 +157,13 @@ class MainScreen(Screen):
             return self.feed_list
         if pane == "headlines":
             return self.headline_list
+        if self.narrow and self.narrow_sidebar:
+            return self.sidebar  # f swapped the article for its facts
         return self.article_view
+
+    def _sidebar_is_stop(self) -> bool:
+        """Tab visits the fact sidebar only when it is beside the article and has rows."""
+        return not self.narrow and self.sidebar_shown and self.sidebar.has_entries
 
     def _apply_pane(self, pane: Pane) -> None:
         """Narrow: show only ``pane``.  Wide: show everything.
@@ -179,15 +185,30 @@ class MainScreen(Screen):
 
     def on_descendant_focus(self, event) -> None:
         widget = event.widget
+        if widget is self.sidebar and self.pane != "article":
+            self.pane = "article"  # the sidebar belongs to the article pane
+            self._apply_pane("article")
+            return
         for pane in PANES:
             if widget is self._pane_widget(pane) and self.pane != pane:
                 self.pane = pane
                 self._apply_pane(pane)
 
     def action_next_pane(self) -> None:
+        if self._sidebar_is_stop() and self.focused is self.article_view:
+            self.focus_now(self.sidebar)
+            return
         self.show_pane(PANES[(PANES.index(self.pane) + 1) % len(PANES)])
 
     def action_previous_pane(self) -> None:
+        if self._sidebar_is_stop():
+            if self.focused is self.sidebar:
+                self.show_pane("article")
+                return
+            if self.pane == "feeds":
+                self.show_pane("article", focus=False)
+                self.focus_now(self.sidebar)
+                return
         self.show_pane(PANES[(PANES.index(self.pane) - 1) % len(PANES)])
 
     def action_back(self, may_quit: bool) -> None:
@@ -222,6 +243,8 @@ class MainScreen(Screen):
         if self.narrow:
             self.narrow_sidebar = not self.narrow_sidebar
             self._apply_sidebar()
+            if self.pane == "article":
+                self.focus_now(self._pane_widget("article"))
             return None
         self.sidebar_wanted = not self.sidebar_shown
         return self.sidebar_wanted
@@ -245,3 +268,5 @@ class MainScreen(Screen):
     def _apply_sidebar(self) -> None:
         if self.has_class("-sidebar") != self.sidebar_shown:
             self.set_class(self.sidebar_shown, "-sidebar")
+        if not self.sidebar_shown and self.focused is self.sidebar:
+            self.focus_now(self.article_view)  # never leave the focus on a hidden sidebar
