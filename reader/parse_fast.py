@@ -537,18 +537,27 @@ def _clean_html(value: str, base: str, content_type: str = "text/html") -> str:
 _LOOKS_HTML = re.compile(r"</(\w+)>|&#?\w+;")
 
 
+def _exact_html(value: str, base: str) -> str:
+    """feedparser's output to the byte, for short fields shown as they are (titles, the
+    feed's description): the shortcut of :func:`_clean_html` keeps the meaning of markup
+    but not its spelling, which only bodies (read through the document model) can afford."""
+    if "<" not in value and "&" not in value:
+        return value
+    from feedparser.sanitizer import _sanitize_html
+    from feedparser.urls import resolve_relative_uris
+
+    value = resolve_relative_uris(value, base, "utf-8", "text/html")
+    return _sanitize_html(value, "utf-8", "text/html")
+
+
 def _plain_or_html(value: str, base: str) -> str:
     """An RSS title or other nominally plain field: feedparser guesses HTML from its looks."""
     if not _LOOKS_HTML.search(value):
         return value
     from feedparser.mixin import _FeedParserMixin
-    from feedparser.sanitizer import _sanitize_html
-    from feedparser.urls import resolve_relative_uris
 
     if _FeedParserMixin.looks_like_html(value):
-        # Always the real thing: a title is shown as it comes out (entities and all).
-        value = resolve_relative_uris(value, base, "utf-8", "text/html")
-        return _sanitize_html(value, "utf-8", "text/html")
+        return _exact_html(value, base)
     return value
 
 
@@ -716,7 +725,7 @@ def _read_rss(root: ET.Element, base: str) -> FastFeed:
                 link = _urljoin(base, link)
             _once(feed, "link", re.sub("&([A-Za-z0-9_]+);", r"&\g<1>", link))
         elif tag == "description":
-            _once(feed, "subtitle", _clean_html(_text(child), base))
+            _once(feed, "subtitle", _exact_html(_text(child), base))
     return FastFeed(feed, entries, "rss20")
 
 
@@ -776,12 +785,12 @@ def _rss_item(item: ET.Element, base: str) -> dict[str, Any]:
     return e
 
 
-def _atom_text(el: ET.Element, base: str) -> str:
+def _atom_text(el: ET.Element, base: str, *, body: bool = False) -> str:
     kind = (el.get("type") or "text").lower()
     if kind in ("text", "text/plain"):
         return _text(el)
     if kind in ("html", "text/html"):
-        return _clean_html(_text(el), base)
+        return _clean_html(_text(el), base) if body else _exact_html(_text(el), base)
     raise _Unsure(f"Atom text type {kind}")
 
 
@@ -843,11 +852,11 @@ def _atom_entry(entry: ET.Element, base: str) -> dict[str, Any]:
             elif _is_html_alternate(attrs):
                 link = attrs["href"]
         elif tag == f"{ATOM}summary":
-            _once(e, "summary", _atom_text(child, base))
+            _once(e, "summary", _atom_text(child, base, body=True))
         elif tag == f"{ATOM}content":
             if child.get("src") is not None:
                 raise _Unsure("content src")
-            _once(e, "content", [{"value": _atom_text(child, base)}])
+            _once(e, "content", [{"value": _atom_text(child, base, body=True)}])
         elif tag == f"{ATOM}published":
             value = _text(child)
             _once(e, "published", value)

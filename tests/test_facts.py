@@ -636,6 +636,36 @@ def test_second_blind_batch_rules() -> None:
     assert "Parti libéral-démocrate" in _texts(fr, ENTITY_KINDS)
 
 
+def test_fourth_blind_batch_rules() -> None:
+    de = extract_facts(
+        "Rund 40 Kameraden der Freiwilligen Feuerwehr quittierten am 26. Mai den Dienst. Am "
+        "Mittwoch brannte im pfälzischen Landkreis Kaiserslautern gegen Mittag ein Haus."
+    )
+    names = _texts(de, ENTITY_KINDS)
+    assert "Freiwilligen Feuerwehr" in names and "Kaiserslautern" in names
+    assert "Mittag" in _texts(de, {"date"})
+    fr = extract_facts(
+        "Selon un nouveau bilan provisoire il y aurait 100 morts et plus de 2000 blessés. Cette "
+        "région sujette aux tremblements de terre a été marqué durement par près de 90 000 "
+        "morts en mai 2008 lors d'un tremblement de terre de magnitude 8.0."
+    )
+    assert "8.0" in _texts(fr, NUMBER_KINDS) and "90 000 morts" in _texts(fr, NUMBER_KINDS)
+    es = extract_facts(
+        "Gallego, nacido en Chicago de madre colombiana y padre mexicano, logró un 50 % (más "
+        "de 1,6 millones de votos), Lake, un 47,8 % (1,52 millones), según esas proyecciones."
+    )
+    assert "1,52 millones" in _texts(es, NUMBER_KINDS)
+
+
+def test_a_portfolio_is_no_name_but_the_minister_is() -> None:
+    facts = extract_facts(
+        "Secretary of State Mike Pompeo said on Monday that the talks had failed. Le ministre "
+        "de l'Intérieur Gérald Darmanin a parlé."
+    )
+    names = _texts(facts, ENTITY_KINDS)
+    assert "Mike Pompeo" in names and "Gérald Darmanin" in names
+
+
 # --------------------------------------------------------------------------- cost and CLI
 
 

@@ -268,6 +268,20 @@ CASES = {
         ),
         True,
     ),
+    "feed description with markup is feedparser's to the byte": (
+        rss(
+            f"<item><title>{T1}</title><link>https://www.state.gov/x</link></item>",
+            channel="<description>Statements &lt;br&gt;on Kosovo &amp;amp; Serbia</description>",
+        ),
+        True,
+    ),
+    "atom html title with an entity": (
+        atom(
+            "<entry><title type='html'>Quakes &amp;#8212; on par for 2015</title>"
+            "<id>urn:usgs:2</id><updated>2016-01-12T10:00:00Z</updated></entry>"
+        ),
+        True,
+    ),
     "atom xhtml content": (
         atom(
             "<entry><title>Global Earthquake Numbers</title><id>urn:usgs:1</id>"

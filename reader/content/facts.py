@@ -576,7 +576,7 @@ _LAW_CUES = frozenset(
 )
 _PORTFOLIO = re.compile(
     r"\b(?i:ministre|ministra|ministro|minister|ministerin|secretary|secretario|secretaria|"
-    r"secrétaire)\s+(?:des|du|de la|de l['’]|de|del|de los|of|for|für|der|des)\s+$"
+    r"secrétaire)\s+(?:(?:des|du|de la|de|del|de los|of|for|für|der)\s+|de l['’])$"
 )
 # First words of plans, programmes, laws and bills (in four languages).
 _PROGRAMME_HEADS = frozenset(
@@ -855,8 +855,15 @@ def find_entities(
             continue  # plans and laws are no organisations: "Plan Nacional de Reformas"
         if text[c.end : c.end + 4] == " v. " or text[max(0, c.start - 4) : c.start] == " v. ":
             continue  # a case name: "Abbott v. Burke"
-        if _PORTFOLIO.search(text[max(0, c.start - 40) : c.start]):
-            continue  # a minister's portfolio: "le ministre des Affaires étrangères"
+        if words and _PORTFOLIO.search(text[max(0, c.start - 40) : c.start]):
+            # a minister's portfolio ("le ministre des Affaires étrangères"); a name may
+            # follow it in the same run: "Secretary of State Mike Pompeo"
+            k = next((k for k, t in enumerate(words) if k and fold(t.text) in ctx.first), None)
+            if k is None:
+                continue
+            c = _Cand(words[k].start, c.end, c.words[c.words.index(words[k]) :])
+            words = words[k:]
+            kind, key, label = _classify(c, ctx, {})
         phrase = text[c.start : c.end]
         if (
             len(words) == 1
@@ -1375,6 +1382,18 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                 continue
             if (
                 i + 1 < len(words)
+                and fold(words[i + 1].text) in _DE_SUFFIX_CUES
+                and _DE_ADJ_END.search(w.text)
+                and not w.sent_start
+                and text[w.end : words[i + 1].start] == " "
+            ):
+                # German writes adjectives in lowercase unless they belong to a name:
+                # "die Freiwillige Feuerwehr", "der Sozialliberalen Union", "Deutsche Bahn"
+                out.append(_Cand(w.start, words[i + 1].end, words[i : i + 2]))
+                i += 2
+                continue
+            if (
+                i + 1 < len(words)
                 and fold(words[-1].text) in _DE_SUFFIX_CUES
                 and len(words) == len(c.words)
                 and not any(_looks_common_de(x.text) for x in words[i:-1])
@@ -1454,7 +1473,7 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
             s, e = m.start("names") + nm.start(), m.start("names") + nm.end()
             if (
                 _in_spans(covered, s)
-                or _looks_common_de(nm.group())
+                or (_looks_common_de(nm.group()) and not _city(nm.group()))
                 or fold(nm.group()) in ctx.nonent
             ):
                 continue
@@ -1489,7 +1508,8 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
 _DE_LIST_CUE = re.compile(
     r"(?<![\w-])(?:(?:Firm(?:a|en)|Unternehmen|Konzerne?|Anbieter[n]?|Hersteller[n]?|Dienste[n]?|"
     r"Parteien|Sender[n]?|Banken|Vereine[n]?|Klubs|Clubs|Staaten|Länder[n]?)\s+(?:wie|namens)"
-    r"|(?:Städte[n]?|Gemeinden?|Metropolen?|[A-ZÄÖÜ][a-zäöüß]*(?:stadt|städte)))"
+    r"|(?:Städte[n]?|Gemeinden?|Metropolen?|Landkreis|Kreis|Bezirk|Bundesland|Region|Provinz|"
+    r"Kanton|Departement|[A-ZÄÖÜ][a-zäöüß]*(?:stadt|städte)))"
     r"\s+(?P<names>[A-Z][\w-]+(?:(?:,\s+|\s+(?:und|oder|sowie)\s+)[A-Z][\w-]+)*)"
 )
 
@@ -1548,6 +1568,9 @@ def _city(word: str) -> bool:
     return fold(word.translate(_LATIN_EXTRA)) in _city_index()
 
 
+_DE_ADJ_END = re.compile(
+    r"(?:isch|lich|ig|al|sch|ell|iv|är)(?:e|en|er|es|em)$|^Deutsch(?:e|en|er|es)$"
+)
 _DE_SUFFIX_CUES = frozenset(
     [
         "foundation",
@@ -1583,6 +1606,12 @@ _DE_SUFFIX_CUES = frozenset(
         "partei",
         "allianz",
         "liga",
+        "feuerwehr",
+        "polizei",
+        "bahn",
+        "zentralbank",
+        "kommission",
+        "volkspartei",
     ]
 )
 _DE_DETERMINERS = frozenset(

@@ -180,7 +180,17 @@ def _pattern() -> re.Pattern[str]:
         # --- decades, years, times
         r"(?P<decade>(?:the\s+)?(?:1[89]|20)\d0s|(?:the\s+)?['’]\d0s|(?:(?:los|las|en los|de los)\s+)?años\s+(?:19)?[1-9]0|(?:(?:les|des|dans les)\s+)?années\s+(?:19)?[1-9]0|(?:(?:die|den|der)\s+)?(?:19)?[1-9]0er(?:[\s-]+Jahren?|-Jahre)?)(?!\w)",
         r"(?P<time>(?<![\d.,])(?:[01]\d|2[0-3])[0-5]\d\s?(?:GMT|UTC|CET|CEST|BST|EST|EDT|PST)\b|(?P<th>[0-2]?\d)(?::|\.|h)(?P<tm>[0-5]\d)(?:\s*(?:[ap]\.?m\.?|Uhr|h|horas|hrs))?(?:\s*\(?(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT|PT|PST|BST|local time)\b)?|(?P<th2>[0-2]?\d)\s*(?:[ap]\.m\.|[ap]m|Uhr|heures?))(?!\w)",
-        r"(?P<clock>(?<!\w)(?:[Mm]idnight|[Mm]itternacht|[Mm]inuit|[Mm]edianoche|halb (?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)))(?!\w)",
+        # relative spans without a count: "horas después", "pocos minutos después", "hace más
+        # de un año", "en los próximos días", "in the coming weeks", "dans les prochains jours"
+        rf"(?P<span>(?<!\w)(?i:pocos|pocas|unos|unas|varios|varias|algunos|algunas)\s+"
+        r"(?:segundos|minutos|horas|días|semanas|meses|años)\s+(?:después|antes|más tarde)"
+        r"|(?i:quelques|plusieurs)\s+(?:minutes|heures|jours|semaines|mois|années)\s+plus\s+(?:tard|tôt)"
+        r"|(?i:a few|several)\s+(?:minutes|hours|days|weeks|months|years)\s+(?:later|earlier)"
+        rf"|(?i:hace)\s+(?:más de|menos de|casi|unos|unas|apenas|poco más de)\s+{num_w}\s+{unit_es}"
+        r"|(?:(?i:en)\s+)?(?:los|las)\s+(?:próximos|próximas)\s+(?:días|semanas|meses|años)"
+        r"|(?:(?i:dans|au cours des)\s+)?les\s+(?:prochains|prochaines)\s+(?:jours|semaines|mois|années)"
+        r"|(?:(?i:in|over)\s+)?the\s+(?:coming|next)\s+(?:few\s+)?(?:days|weeks|months|years))(?!\w)",
+        r"(?P<clock>(?<!\w)(?:[Mm]idnight|[Mm]itternacht|[Mm]inuit|[Mm]edianoche|(?<=gegen )Mittag|(?<=am )Mittag|(?<=at )noon|(?<=à )midi|(?<=al )mediodía|halb (?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)))(?!\w)",
         r"(?P<year>(?<![\d.,/$€£])(?<!\d-)(?P<y8>1[89]\d\d|20\d\d)(?![\d%]|[.,]\d|\s?(?:per ?cent|percent|Prozent|pour cent|por ciento)))",
     ]
     # Every form starts at a word boundary; saying so up front lets the engine skip
@@ -358,7 +368,7 @@ def find_dates(text: str, lang: str, published: datetime | None) -> list[DateHit
             if pub:
                 value = _period_value(pub, unit, direction)
                 resolved = value
-        elif g["weekend"] or g["quarter"] or g["clock"]:
+        elif g["weekend"] or g["quarter"] or g["clock"] or g["span"]:
             pass
         elif g["ago"]:
             n = _num(g["an"] or g["bn"] or g["cn"] or g["dn"] or "1")

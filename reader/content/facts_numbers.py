@@ -26,14 +26,17 @@ _SPELLED = {
     "es": "dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince veinte "
     "treinta cuarenta cincuenta sesenta setenta ochenta noventa cien mil "
     "dieciséis dieciseis diecisiete dieciocho diecinueve veintiún veintiuno veintidós veintitrés "
-    "veinticuatro veinticinco veintiséis veintisiete veintiocho veintinueve",
+    "veinticuatro veinticinco veintiséis veintisiete veintiocho veintinueve doscientos "
+    "doscientas trescientos trescientas cuatrocientos quinientos seiscientos setecientos "
+    "ochocientos novecientos",
 }
 _VALUES = {
     "de": [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 20, 30, 40, 50, 60, 70, 80, 90, 100, 1000, 12,
            200, 300, 13, 14, 15, 16, 17, 18, 19],
     "fr": [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 20, 30, 40, 50, 60, 100, 1000],
     "es": [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 20, 30, 40, 50, 60, 70, 80, 90, 100,
-           1000, 16, 16, 17, 18, 19, 21, 21, 22, 23, 24, 25, 26, 27, 28, 29],
+           1000, 16, 16, 17, 18, 19, 21, 21, 22, 23, 24, 25, 26, 27, 28, 29, 200, 200, 300,
+           300, 400, 500, 600, 700, 800, 900],
 }  # fmt: skip
 _WORD_VALUE = {
     w: v
@@ -198,7 +201,8 @@ def _pattern(lang: str) -> re.Pattern[str]:
     if lang == "en":
         num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     elif lang == "fr":
-        num = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+        # "90 000 morts", "6,6"; a point before one or two digits is a decimal: "magnitude 8.0"
+        num = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?"
     else:
         num = r"\d{1,3}(?:[.\u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?"
     scale = (
@@ -214,7 +218,14 @@ def _pattern(lang: str) -> re.Pattern[str]:
     )
     pct = r"(?:\s?%|\s?per\s?cent|\s?percent|\s?Prozent|\s?pour\s?cent|\s?por\s?ciento|\s?pct\b)"
     extra = {"en": ["one"], "es": ["uno"]}.get(lang, [])
-    spelled = "|".join(sorted([*_SPELLED[lang].split(), *extra], key=len, reverse=True))
+    words = sorted([*_SPELLED[lang].split(), *extra], key=len, reverse=True)
+    if lang == "es":  # "cuarenta y seis": tens and units joined by "y"
+        words.insert(
+            0,
+            r"(?:treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)\s+y\s+"
+            r"(?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)",
+        )
+    spelled = "|".join(words)
     return re.compile(
         rf"(?P<money1>{cur_pre}\s?(?P<n1>{num})(?P<s1>{scale})?(?:-(?:dollar|euro|pound))?)"
         rf"|(?P<money2>(?P<n2>{num})(?P<s2>{scale})?[- ]?(?:of\s+|de\s+|d['’])?(?i:{cur_post})(?!\w))"
@@ -354,6 +365,8 @@ def _digit_number(text: str, lang: str, m: re.Match[str], s: int, e: int) -> Num
             return NumHit("skip", s, e + rng.end(), None)
         end = e + rng.end()
         return NumHit("number", s, end, None)
+    if re.search(r"\b(?i:número|numero|núm\.|nº|n°|numéro|nummer|nr\.|number|no\.)\s*$", before):
+        return None  # "Juzgado Central número 6", "Nr. 5": a name's number, not a count
     # identifiers: 5+ digits without separators, zip codes
     if re.fullmatch(r"\d{5,}", raw):
         return None
@@ -361,8 +374,14 @@ def _digit_number(text: str, lang: str, m: re.Match[str], s: int, e: int) -> Num
     if re.match(r"[A-Z][a-z]", after):
         return None
     # parenthesised counters "(745)" and UI counters "78 commentaires"
-    if s > 0 and text[s - 1] == "(" and after.startswith(")"):
-        return None
+    if (
+        s > 0
+        and text[s - 1] == "("
+        and after.startswith(")")
+        and m.group("s4") is None
+        and raw.isdigit()
+    ):
+        return None  # a counter, not "(1,52 millones)"
     noun_m = re.match(r"[ \u00a0]([\w’'-]+)", after)
     if noun_m and noun_m.group(1).lower() in _UI_NOUNS:
         return None
@@ -467,8 +486,8 @@ def _spelled_number(text: str, lang: str, s: int, e: int) -> NumHit | None:
         "mil",
     ) and not re.match(r"\s+\w", after):
         return None
-    if lang == "es" and core in ("once",):
-        return None
+    if lang == "es" and core in ("once",) and not re.match(r"\s+(?:de\s+)?\w", after):
+        return None  # "once" alone may be English; "Once de los doce detenidos" counts
     if lang == "fr" and core in ("cent",) and not re.match(r"\s+\w", after):
         return None
     pm = re.match(r"\s?(?:%|per\s?cent|percent|Prozent|pour\s?cent|por\s?ciento)(?!\w)", after)
@@ -479,6 +498,9 @@ def _spelled_number(text: str, lang: str, s: int, e: int) -> NumHit | None:
     if end == e and core in ("hundred", "thousand", "dozen"):
         return None
     value = _EN_VALUES.get(core) if lang == "en" else _WORD_VALUE.get(core)
+    tens_units = re.fullmatch(r"(\w+)\s+y\s+(\w+)", low)
+    if tens_units and value:
+        value += _WORD_VALUE.get(tens_units.group(2), 1 if tens_units.group(2) != "y" else 0)
     if lang == "en" and core in ("hundred", "thousand") and low.startswith(("a ", "an ")):
         value = 100 if core == "hundred" else 1000
     return NumHit("number", s, end, str(value) if value else None)

@@ -203,6 +203,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._selected_title: tuple[tuple[int, int], ...] = ()
         self._digits = ""
         self._digit_timer: Timer | None = None
+        self.link_delay = LINK_DIGIT_DELAY
 
     # -- public API ----------------------------------------------------------------
 
@@ -420,7 +421,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         if self._digit_timer is not None:
             self._digit_timer.stop()
-        self._digit_timer = self.set_timer(LINK_DIGIT_DELAY, self._commit_link)
+        self._digit_timer = self.set_timer(self.link_delay, self._commit_link)
 
     def action_commit_link(self) -> None:
         self._commit_link()
@@ -458,10 +459,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout()
 
     def notify_style_update(self) -> None:
-        # The theme changed: the lines carry resolved colours, so lay them out again.
+        # The theme changed: the lines carry resolved colours, so lay them out again -- after
+        # this refresh, once the component classes (quote, speaker, ...) have their new styles.
         super().notify_style_update()
         if self.is_mounted:
-            self._layout(force=True)
+            self.call_after_refresh(self._relayout_keeping_scroll)
 
     def _text_width(self) -> int:
         width = self.scrollable_content_region.width or self.size.width
@@ -600,9 +602,13 @@ class ArticleView(ScrollView, can_focus=True):
         strip = self._strip_cache.get(index)
         if strip is None:
             text = self._lines[index]
+            console = self.app.console
+            # Text.render leaves out the line's own style when it has no spans (the title's
+            # second line, the link): put it back.
+            plain = None if text.spans or not text.style else base + console.get_style(text.style)
             segments = [
-                Segment(seg.text, base + seg.style if seg.style else base, seg.control)
-                for seg in text.render(self.app.console, end="")
+                Segment(seg.text, base + seg.style if seg.style else (plain or base), seg.control)
+                for seg in text.render(console, end="")
             ]
             strip = Strip(segments)
             self._strip_cache[index] = strip

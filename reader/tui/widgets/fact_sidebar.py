@@ -30,7 +30,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.geometry import Region
+from textual.geometry import Region, Spacing
 from textual.message import Message
 from textual.widgets import Static
 
@@ -132,7 +132,9 @@ def _speaker_entries(quotes: Iterable, title_quotes: Iterable, text: str) -> lis
         for quote in sorted(source, key=lambda q: q.start):
             name = clean_inline(quote.speaker) if quote.speaker else UNATTRIBUTED
             name = name or UNATTRIBUTED
-            span = (quote.start, quote.end) if where == 0 else with_marks(text, quote.start, quote.end)
+            span = (quote.start, quote.end)
+            if where == 1:  # in the body: take in the quote marks, as the highlight does
+                span = with_marks(text, quote.start, quote.end)
             pool.setdefault(name, []).append(span)
             order.setdefault(name, (where, quote.start))
     names = sorted(
@@ -395,7 +397,9 @@ class FactSidebar(VerticalScroll, can_focus=True):
             if isinstance(content, Text):
                 parts.append(content.plain)
             elif key == "article" and self.is_mounted:
-                lines = self.app.console.render_lines(content, pad=False)  # type: ignore[arg-type]
+                console = self.app.console
+                options = console.options.update_width(self._body_width())
+                lines = console.render_lines(content, options, pad=False)  # type: ignore[arg-type]
                 parts.append("\n".join("".join(seg.text for seg in line) for line in lines))
         return "\n".join(parts)
 
@@ -454,6 +458,13 @@ class FactSidebar(VerticalScroll, can_focus=True):
             if event.chain >= 2:
                 self.action_choose()
             return
+
+    def notify_style_update(self) -> None:
+        # The theme changed: the rows carry resolved colours (cursor, counts), so redraw them
+        # once the component classes have their new styles.
+        super().notify_style_update()
+        if self.is_mounted and self._flat:
+            self.call_after_refresh(self._render_entries)
 
     def on_resize(self, event: events.Resize) -> None:
         if self._flat and self._body_width() != self._laid_out_width:
@@ -534,13 +545,17 @@ class FactSidebar(VerticalScroll, can_focus=True):
             if entry is None:
                 return
             body = self.query_one(f"#s-{entry.section}", Static)
-            first, count = self._entry_lines[entry.section][self.cursor - self._first_index[entry.section]]  # type: ignore[operator]
+            row = (self.cursor or 0) - self._first_index[entry.section]
+            first, count = self._entry_lines[entry.section][row]
             region = body.virtual_region
             target = Region(region.x, region.y + first, region.width, count)
             if entry is self._first_in_section(entry.section):
                 # The first row brings its heading along.
                 target = Region(target.x, target.y - 2, target.width, target.height + 2)
-            self.scroll_to_region(target, animate=False, immediate=True)
+            # A little room below, so the next row is seen coming.
+            self.scroll_to_region(
+                target, spacing=Spacing(0, 0, 2, 0), animate=False, immediate=True
+            )
 
         self.call_after_refresh(scroll)
 
