@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
 
-from reader.errors import InputFileError
+from reader.errors import InputFileError, read_input_file
 from reader.models import Feed
 
 
@@ -27,14 +27,7 @@ class Subscription:
 
 def read_subscriptions(path: Path) -> list[Subscription]:
     """Read OPML or a newsboat urls file, told apart by their content."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputFileError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputFileError(f"{path}: is a folder, not a subscription file") from None
-    except OSError as exc:
-        raise InputFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    raw = read_input_file(path, "a subscription file")
     head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
     if head.startswith(b"<"):
         return parse_opml(raw, str(path))

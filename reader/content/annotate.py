@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.content.document import Document, from_html, from_text
-from reader.errors import InputFileError
+from reader.errors import InputFileError, read_input_file
 
 # Bump when quote or fact extraction changes, so cached results are recomputed.
 ANNOTATIONS_VERSION = 1
@@ -113,14 +113,7 @@ def read_source(source: str) -> Document:
         data = result.data or b""
         return from_html(data.decode("utf-8", "replace"), base_url=source)
     path = Path(source)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputFileError(f"{source}: no such file") from None
-    except IsADirectoryError:
-        raise InputFileError(f"{source}: is a folder, not an article file") from None
-    except OSError as exc:
-        raise InputFileError(f"{source}: cannot read: {exc.strerror or exc}") from None
+    raw = read_input_file(path, "an article file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
