@@ -41,7 +41,6 @@ __all__ = ["FastFeed", "read_fast", "why_not_fast"]
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 DC = "{http://purl.org/dc/elements/1.1/}"
-XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
 # Children of an RSS <item> whose meaning feedparser gives to fields we never read, so they can
 # be skipped (as long as nothing inside them is a title, a description... see _inert).

@@ -615,6 +615,247 @@ def test_a_name_inside_a_phrase_attached_to_the_subject_is_not_the_speaker() -> 
     }
 
 
+# ---- held-out round 3: German, French and Spanish articles never seen before ----------
+
+
+def _fixture(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def test_a_name_in_apposition_after_a_spanish_role_is_the_subject() -> None:
+    # Página Siete, 2022 (heldout3_es_paginasiete_diprove_carabineros.txt); "garantizar"
+    # reports speech, so the determiner before the marks does not make a term
+    text = (
+        "Bolivia ordena intervenir Diprove\n\n"
+        "En ese marco, el inspector general de la Policía, Álvaro Álvarez, ha garantizado la "
+        "“transparencia” del proceso de investigación."
+    )
+    assert quotes_of(text) == {"transparencia": "Álvaro Álvarez"}
+
+
+def test_what_people_call_it_and_a_category_are_terms() -> None:
+    # El Deber (heldout3_es_eldeber_autos_robados.txt) and Ámbito
+    # (heldout3_es_ambito_paritarias_alimentacion.txt)
+    text = (
+        "El último obstáculo sería un soborno, al cual denominan “tranca”, que consiste en "
+        "pagar entre 50 a 300 dólares para poder sacar del país un motorizado robado en Chile."
+    )
+    assert quotes_of(text) == {}
+    text = (
+        "Sólo en la provincia de Córdoba, donde la medición general fue incluso más alta, de "
+        "5,96%, el rubro de “alimentos y bebidas” fue el principal factor de tracción del "
+        "número general al crecer 6,13 por ciento."
+    )
+    assert quotes_of(text) == {}
+
+
+def test_a_complaint_about_a_word_quotes_the_complainer() -> None:
+    # El País (quotes_es_elpais_listas_espera.txt): "quejas sobre esa “manipulación”" is
+    # her word; "se queja" (a reflexive verb) goes back to Laura Martínez
+    text = _fixture("quotes_es_elpais_listas_espera.txt")
+    got = quotes_of(text)
+    assert got["manipulación"] == "Carmen Flores"
+    key = next(k for k in got if k.startswith("Cada vez que voy al centro de salud"))
+    assert got[key] == "Laura Martínez"
+
+
+def test_el_mismo_dijo_is_a_pronoun_with_its_intensifier() -> None:
+    # 24horas.cl (heldout3_es_24horas_boric_magallanes.txt)
+    got = quotes_of(_fixture("heldout3_es_24horas_boric_magallanes.txt"))
+    assert got["turbulento"] == "Gabriel Boric"
+
+
+def test_selon_after_the_quotes_and_a_colon_that_opens_them() -> None:
+    # France Culture (heldout3_fr_franceculture_prendre_la_parole.txt): « … » selon Kriss
+    # Graffiti names the source of the quotes after the colon, not of Laura Frémy's title
+    text = (
+        "Laura Frémy analyse « la fabrique d’un phonostyle radiophonique féminin » dans les "
+        "années 70 avec la bonne fée des automobilistes dans les bouchons, notre consœur Fip : "
+        "« une voix en mini-jupe », « intime et rieuse. Un mélange de charme, d’ironie et "
+        "d’autodérision » selon Kriss Graffiti."
+    )
+    assert list(quotes_of(text).values()) == [
+        "Laura Frémy",
+        "Kriss Graffiti",
+        "Kriss Graffiti",
+    ]
+
+
+def test_an_inverted_name_the_article_names_once() -> None:
+    # France Culture (heldout3_fr_franceculture_prendre_la_parole.txt)
+    text = (
+        "La langue est la meilleure et la pire des choses, disait Esope. C’est le lien de la "
+        "vie civile, l’outil de la raison et de la science, mais c’est aussi la cause de "
+        "toutes les disputes, la source « de la calomnie et du mensonge »."
+    )
+    assert quotes_of(text) == {"de la calomnie et du mensonge": "Esope"}
+
+
+def test_a_dash_incise_inside_guillemets_and_a_described_antecedent() -> None:
+    # France Culture (heldout3_fr_franceculture_prendre_la_parole.txt): "– observe-t-il
+    # dans un autre livre" inside the marks; "il" is "L’anthropologue", who is the Éric
+    # Chauvier of two paragraphs before
+    got = quotes_of(_fixture("heldout3_fr_franceculture_prendre_la_parole.txt"))
+    key = next(k for k in got if k.startswith("Il faudrait rendre grâce"))
+    assert got[key] == "Éric Chauvier"
+    assert got["loin de l’éden de lumière attendu"] == "Éric Chauvier"
+    # "Emmanuel Macron se dit “calme et déterminé”": a reflexive before the verb
+    assert got["calme et déterminé"] == "Emmanuel Macron"
+    # "Raphaël Garrigos et Isabelle Roberts rappellent …" then "le conseiller com du
+    # président lâche": one of two people named together is not "le conseiller"
+    key = next(k for k in got if k.startswith("qu’Emmanuel Macron est"))
+    assert got[key] not in ("Raphaël Garrigos", "Isabelle Roberts")
+
+
+def test_a_french_word_held_up_after_an_elided_determiner() -> None:
+    text = (
+        "Prendre la parole\n\n"
+        "La hausse vertigineuse des abonnés à Facebook ou Twitter depuis lors illustrerait "
+        "selon lui l’expression d’un « état de malaise » généralisé qu’on aurait fait passer "
+        "pour de la communication. Une communication reposant sur les répliques algorithmiques "
+        "de nos « profils »."
+    )
+    # France Culture (heldout3_fr_franceculture_prendre_la_parole.txt): "selon lui" keeps
+    # the first a quote; the second is a word held up
+    assert list(quotes_of(text)) == ["état de malaise"]
+
+
+def test_german_one_word_answers_are_speech() -> None:
+    # Wikinews, Oktoberfest 2010 (heldout2_de_wikinews_oktoberfest_eroeffnung.txt)
+    text = (
+        "Während Ministerpräsident Seehofer auf sein erstes Wiesnbier wartete, antwortete er "
+        "auf die vom Moderator gestellten Fragen nur mit „Ja“ und „Nein“. Darunter die Frage "
+        "ob mit dem Interviewer Toboggan fahren würde mit „Ja“."
+    )
+    got = [(q.text, q.speaker) for q in extract_quotes("Oktoberfest eröffnet\n\n" + text)]
+    # "antwortete er" after a clause about Seehofer: the pronoun is his
+    assert got == [("Ja", "Seehofer"), ("Nein", "Seehofer"), ("Ja", "Seehofer")]
+
+
+def test_a_german_name_after_the_verb_then_the_listener_in_the_dative() -> None:
+    # dts Nachrichtenagentur, 31 Jan 2025 (via unitednetworker.com)
+    text = (
+        "Hannover (dts Nachrichtenagentur) – Der niedersächsische Ministerpräsident Stephan "
+        "Weil (SPD) hat CDU-Kanzlerkandidat Friedrich Merz nach der Abstimmung im Deutschen "
+        "Bundestag über eine verschärfte Migrationspolitik scharf kritisiert. „Friedrich Merz "
+        "muss sich vorwerfen lassen, einen Wortbruch, einen Rechtsbruch und einen Tabubruch "
+        "begangen zu haben“, sagte Weil der Neuen Osnabrücker Zeitung (Freitagausgabe) und "
+        "sprach von einem „schwarzen Tag für die Demokratie“."
+    )
+    assert set(quotes_of(text).values()) == {"Stephan Weil"}
+
+
+def test_pour_x_opens_whose_view_it_is() -> None:
+    # a headline, alvinet.com
+    text = (
+        "Pour le maire, « la commune ne les a jamais abandonnés »\n\n"
+        "Le maire a réuni les habitants lundi soir."
+    )
+    assert quotes_of(text) == {"la commune ne les a jamais abandonnés": "le maire"}
+
+
+def test_a_name_the_gazetteer_lacks_before_a_french_verb() -> None:
+    # Mayotte la 1ère (la1ere.francetvinfo.fr), 2020-2021
+    text = (
+        "Youssouf Abdallah affirme qu’il n’y aura qu’un seul candidat issu de la majorité LR : "
+        "« Nous sommes LR et le restons. Ce sera un homme ou une femme de notre groupe, nous "
+        "sommes en pourparlers et nous nous mettrons tous d’accord ». Youssouf Abdallah ne se "
+        "prononce pas encore sur son éventuelle candidature : « ce n’est pas ma priorité pour "
+        "l’instant, ma priorité c’est d’assurer la continuité du service public » insiste-t-il."
+    )
+    assert set(quotes_of(text).values()) == {"Youssouf Abdallah"}
+    text = (
+        "Marib Hanaffi, maire d’Acoua, était l’invité de Zakweli ce jeudi matin.\n\n"
+        "Marib Hanaffi affirme qu’il n’y a rien dans les caisses : « Nous avons juste de quoi "
+        "payer les salaires ». « Nous allons travailler pour reprendre la situation en main » "
+        "dit le maire, il déclare se battre pour que l’Etat dote les communes de Mayotte "
+        "autant que celles de métropole."
+    )
+    assert set(quotes_of(text).values()) == {"Marib Hanaffi"}
+
+
+def test_a_spanish_day_and_auxiliary_before_a_role_and_its_name() -> None:
+    # El Debate, 26 Sep 2023: the quote, a long clause, then "ha asegurado este martes el
+    # portavoz …, Patxi López" (an auxiliary, a day, a role, then the name in apposition)
+    text = (
+        "El PSOE pretende incomodar al PP escondiendo quién dará la réplica a Feijóo\n\n"
+        "«Habrá que esperar hasta las 15 horas» para saber quién dará la réplica al candidato "
+        "del Partido Popular, Alberto Núñez Feijóo, por parte del PSOE en el Debate de "
+        "Investidura que se iniciará este mediodía en el Congreso de los Diputados, ha "
+        "asegurado este martes el portavoz socialista en la Cámara Baja, Patxi López, a pesar "
+        "de que el lunes El Debate ya adelantó que será Pedro Sánchez quien intervenga "
+        "después del candidato popular."
+    )
+    assert quotes_of(text) == {"Habrá que esperar hasta las 15 horas": "Patxi López"}
+
+
+def test_a_surname_used_alone_makes_the_full_name_a_person() -> None:
+    # Diario de Navarra, 12 Mar 2023: "Patxi López" in the headline, "López" in the body;
+    # the gazetteer lacks "Patxi"
+    text = (
+        "Patxi López critica que Podemos \"miente descaradamente\"\n\n"
+        "De hecho, López no ve posible en España un gran gobierno de coalición, como en "
+        "Alemania, entre un centro derecha y un centro izquierda para dejar fuera a los "
+        "partidos más radicales: \"No tiene pinta, no. Pero tampoco es necesario, creo\"."
+    )
+    got = quotes_of(text)
+    assert got["No tiene pinta, no. Pero tampoco es necesario, creo"] == "Patxi López"
+
+
+def test_a_spanish_role_description_and_a_verb_without_subject() -> None:
+    # Panamericana (lsw1.panamericana.pe), 2025: "El titular del Minem" is the minister
+    # named first; "…", afirmó, y esperará …: the verb has no subject of its own, and
+    # "Arana y Santiváñez", named together as objects, are not it
+    text = (
+        "Jorge Montero respalda a Santiváñez y Arana con polémica frase\n\n"
+        "El ministro de Energía y Minas, Jorge Montero, defendió enérgicamente a los "
+        "integrantes del gabinete ministerial frente a las mociones de censura contra el "
+        "premier Eduardo Arana, y el ministro de Justicia, Juan José Santiváñez.\n\n"
+        "El titular del Minem recalcó que los integrantes del gabinete deben continuar hasta "
+        "el final de sus gestiones mientras cuenten con la confianza de la presidenta Dina "
+        "Boluarte. Describió el ritmo de trabajo como \"intenso y frenético\", destacando que "
+        "el Ejecutivo articula esfuerzos pese a las dificultades políticas actuales.\n\n"
+        "Al ser consultado sobre los audios que se atribuyen a Arana y Santiváñez, indicó que "
+        "no les ha preguntado sobre el caso. \"A mí no me pagan para preguntar, me pagan para "
+        "trabajar\", afirmó, y esperará los resultados de las investigaciones."
+    )
+    assert set(quotes_of(text).values()) == {"Jorge Montero"}
+
+
+def test_a_role_with_its_complement_points_to_the_name_it_came_with() -> None:
+    # Trome (trome.pe), Jun 2022: "el titular de la cartera de Cultura" is "El ministro de
+    # Cultura, Alejandro Salas", not the minister Fernando Arce named in between
+    text = (
+        "Alejandro Salas estima que nuevo ministro jurará lo más pronto posible\n\n"
+        "El ministro de Cultura, Alejandro Salas, señaló que la juramentación del nuevo "
+        "ministro de Desarrollo Agrario y Riego se realizará “lo más pronto posible”.\n\n"
+        "Además, en diálogo con Radio Nacional dijo que no le sorprendió la renuncia del "
+        "ministro Fernando Arce.\n\n"
+        "En otro momento, el titular de la cartera de Cultura, dijo que el jefe de Estado "
+        "responderá ante los medios “en cualquier momento”, pese a que lleva más de 100 días "
+        "sin declarar ante medios diferentes al canal del Estado."
+    )
+    assert quotes_of(text)["en cualquier momento"] == "Alejandro Salas"
+
+
+def test_spanish_dialogue_dashes() -> None:
+    # Spanish sets speech off with a dash at the start of the paragraph and around the
+    # narrator's incise (an illustration of the typographic rule, not an article)
+    text = (
+        "El alcalde Juan Pérez visitó ayer la zona afectada por las inundaciones del fin "
+        "de semana, donde se reunió con los vecinos.\n\n"
+        "—Esto no va a quedar así —dijo el alcalde—. Vamos a denunciar a los responsables.\n\n"
+        "El alcalde llegó a las diez de la mañana y recorrió las calles del barrio."
+    )
+    assert quotes_of(text) == {
+        "Esto no va a quedar así": "Juan Pérez",
+        "Vamos a denunciar a los responsables.": "Juan Pérez",
+    }
+    # an interview's questions and answers carry no incise and are left alone
+    text = text.replace(" —dijo el alcalde—.", "")
+    assert quotes_of(text) == {}
+
+
 # ---- the labelled sets ----------------------------------------------------------------
 
 _MARKS = "\"'“”„‟«»‹›‘’‚‛「」『』"
@@ -679,11 +920,18 @@ def _labelled(directory: Path, pattern: str) -> list[Path]:
     return [p for p in sorted(directory.glob(pattern)) if p.with_suffix(".labels.json").exists()]
 
 
-@pytest.mark.parametrize("pattern", ["quotes_*.txt", "heldout2_*.txt"])
-def test_our_labelled_articles_meet_the_floors(pattern: str) -> None:
+@pytest.mark.parametrize(
+    ("pattern", "languages"),
+    [
+        ("quotes_*.txt", {"en", "de", "fr", "es"}),
+        ("heldout2_*.txt", {"en", "de", "fr", "es"}),
+        ("heldout3_*.txt", {"de", "fr", "es"}),
+    ],
+)
+def test_our_labelled_articles_meet_the_floors(pattern: str, languages: set[str]) -> None:
     files = _labelled(FIXTURES, pattern)
     langs = {p.name.split("_")[1] for p in files}
-    assert len(files) >= 10 and {"en", "de", "fr", "es"} <= langs
+    assert len(files) >= 10 and languages <= langs
     quotes_f1, speakers_f1 = score(files)
     assert quotes_f1 >= 0.95, quotes_f1
     assert speakers_f1 >= 0.80, speakers_f1

@@ -431,8 +431,9 @@ def test_every_binding_has_an_id() -> None:
 
     from reader.tui.screens.main import MainScreen
     from reader.tui.widgets.article_view import ArticleView
+    from reader.tui.widgets.fact_sidebar import FactSidebar
 
-    for cls in (NewsdeckApp, MainScreen, HeadlineList, FeedList, ArticleView):
+    for cls in (NewsdeckApp, MainScreen, HeadlineList, FeedList, ArticleView, FactSidebar):
         for binding in cls.BINDINGS:
             assert isinstance(binding, Binding) and binding.id, (cls.__name__, binding)
     assert {"refresh", "search", "toggle-sidebar", "copy-link", "open-browser"} <= (

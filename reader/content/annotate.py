@@ -7,6 +7,7 @@ and the command line can never disagree about what an article says.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,12 +28,19 @@ class Annotations:
 
     @property
     def speakers(self) -> list[tuple[str, int]]:
-        """Who is quoted, most quoted first (unattributed quotes are not listed)."""
+        """Who is quoted, most quoted first (unattributed quotes are not listed).
+
+        "a NATO official", "the NATO official" and "NATO Official" are one speaker,
+        named as the article first names them.
+        """
         counts: dict[str, int] = {}
+        names: dict[str, str] = {}
         for q in self.quotes:
             if q.speaker:
-                counts[q.speaker] = counts.get(q.speaker, 0) + 1
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+                key = speaker_key(q.speaker)
+                names.setdefault(key, q.speaker)
+                counts[key] = counts.get(key, 0) + 1
+        return sorted(((names[k], n) for k, n in counts.items()), key=lambda kv: (-kv[1], kv[0]))
 
     def summary(self) -> str:
         """The pane header: "6 quotes from 4 speakers"."""
@@ -83,6 +91,18 @@ class Annotations:
             quotes=tuple(Quote(**q) for q in data["quotes"]),
             facts=tuple(Fact(**f) for f in data["facts"]),
         )
+
+
+_LEADING_ARTICLE = re.compile(
+    r"^(?:a|an|the|der|die|das|ein|eine|einer|le|la|les|l'|l’|un|une|el|los|las|una)\s*",
+    re.IGNORECASE,
+)
+
+
+def speaker_key(name: str) -> str:
+    """What makes two speaker phrases the same speaker: case and a leading article don't."""
+    folded = " ".join(name.split()).casefold()
+    return _LEADING_ARTICLE.sub("", folded, count=1) or folded
 
 
 def annotate(text: str, published: datetime | None = None) -> Annotations:

@@ -211,6 +211,10 @@ def gazetteer() -> dict[str, _Entry]:
         entry = _Entry("organization", "organization:" + fold(names[0]), names[0])
         for n in names:
             put(n, entry, overwrite=True)
+    for alias, known in lex.ALIASES.items():
+        entry = g.get("=" + known) or g.get(fold(known))
+        if entry is not None:
+            g[fold(alias)] = entry
     # Keep the original Kosovo key stable whichever list named it first.
     g[fold("Kosovo")] = _Entry("place", "place:xkx", "Kosovo")
     return g
@@ -311,7 +315,7 @@ def detect_language(text: str) -> str:
 
 # --------------------------------------------------------------------------- tokens
 
-_TOKEN = re.compile(r"(?:[A-ZÀ-Ý]\.){2,}|[^\W_](?:[^\W_]|[’'&.\-](?=[^\W_]))*|&")
+_TOKEN = re.compile(r"EE\. ?UU\.|(?:[A-ZÀ-Ý]\.){2,}|[^\W_](?:[^\W_]|[’'&.\-](?=[^\W_]))*|&")
 _ABBREV = frozenset(
     [
         "mr",
@@ -437,7 +441,7 @@ def _tokens(text: str) -> list[_Tok]:
             sum(c.isupper() for c in head) >= 2
             and sum(c.islower() for c in head) <= 1
             and head[-1:].isupper()
-        ) or bool(re.fullmatch(r"(?:[A-Z]\.){2,}", w))
+        ) or bool(re.fullmatch(r"(?:[A-Z]\.){2,}|EE\. ?UU\.", w))
         toks.append(
             _Tok(s, e, w, cap, upper, _is_sentence_start(text, s), _in_spans(title_lines, s))
         )
@@ -532,8 +536,10 @@ _DE_ORG_HEADS = frozenset(
 )
 _FR_ES_ORG = re.compile(
     r"\b(Parti|Assemblée|Conseil|Cour|Banque|Front|Rassemblement|Union|Mouvement|Partido|"
-    r"Tribunal|Audiencia|Congreso|Consejo|Banco|Guardia|Policía|Ministerio|Ministère)"
-    r"\s+((?:[a-zéèêàçíóúñ]+(?:al|ale|aux|ique|ien|ienne|ais|aise|iste|ois|oise|ero|era|ano|ana|"
+    r"Tribunal|Audiencia|Congreso|Consejo|Banco|Guardia|Policía|Ministerio|Ministère|"
+    r"Commission|Comisión|Comité|Agence|Agencia|Parlement|Parlamento|Autorité|Autoridad|"
+    r"Fonds|Fondo|Organisation|Organización|Institut|Instituto|Centre|Centro|Armée|Ejército)"
+    r"\s+((?:[a-zéèêàçíóúñ]+(?:al|ale|aux|ique|ien|ienne|éen|éenne|ais|aise|iste|ois|oise|ero|era|ano|ana|"
     r"ista|ional|onal|ico|ica|nal|ral|eur|rieur|ieure|ior|ario|aria|mo|ma|el|elle|aire|if|ive|ier|ière)"
     r"(?:-[a-zéèêàçíóúñ]+)?)"
     r"|de\s+(?:la\s+|l['’])?[A-ZÉ][\w]+)\b"
@@ -572,7 +578,17 @@ _STREET_ORD = re.compile(
     r"\b\d+(?:st|nd|rd|th)\s+(?:Street|Avenue|Ave\.|St\.|Road|Rd\.|Drive|Boulevard|Place)"
 )
 _LAW_CUES = frozenset(
-    ["act", "acts", "law", "treaty", "convention", "accord", "agreement", "charter"]
+    [
+        "act",
+        "acts",
+        "law",
+        "treaty",
+        "convention",
+        "accord",
+        "agreement",
+        "charter",
+        "mechanism",
+    ]
 )
 _PORTFOLIO = re.compile(
     r"\b(?i:ministre|ministra|ministro|minister|ministerin|secretary|secretario|secretaria|"
@@ -597,11 +613,18 @@ _PROGRAMME_HEADS = frozenset(
         "proyecto",
         "projet",
         "estatuto",
+        "mecanismo",
+        "mecanisme",
+        "estrategia",
+        "strategie",
+        "semestre",
+        "pacto",
+        "pacte",
     ]
 )
 _LINK_ARTICLES = frozenset(["la", "le", "les", "los", "las", "el", "l'", "l’"])
 _STRONG_LINKS = frozenset(
-    ["of", "for", "on", "de", "du", "des", "del", "zur", "zum", "für", "der", "la"]
+    ["of", "for", "on", "de", "du", "des", "del", "zur", "zum", "für", "der", "la", "para", "pour"]
 )
 _LINK_HEADS = frozenset(
     [
@@ -684,7 +707,25 @@ class _Ctx:
         a = self.text.rfind("\n", 0, t.start) + 1
         b = self.text.find("\n", t.end)
         line = self.text[a : b if b >= 0 else len(self.text)]
-        return not any(c.islower() for c in line) and len(line.split()) >= 2 and len(line) < 80
+        return not any(c.islower() for c in line) and len(line.split()) >= 2 and len(line) < 200
+
+    def upper_outside_caps(self, word: str) -> bool:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text):
+            a = self.text.rfind("\n", 0, m.start()) + 1
+            b = self.text.find("\n", m.end())
+            if any(c.islower() for c in self.text[a : b if b >= 0 else len(self.text)]):
+                return True
+        return False
+
+    def caps_rubric(self, t: _Tok) -> bool:
+        """Is the token in a label of two or more words in capitals that opens its line
+        and ends in a colon ("REUNION DU COLLEGE: ...", "BREAKING NEWS: ...")?"""
+        a = self.text.rfind("\n", 0, t.start) + 1
+        colon = self.text.find(":", t.end, t.end + 80)
+        if colon < 0 or "\n" in self.text[t.end : colon]:
+            return False
+        label = self.text[a:colon]
+        return not any(c.islower() for c in label) and len(label.split()) >= 2
 
     def in_taken(self, t: _Tok) -> bool:
         return any(a <= t.start < b for a, b in self.taken)
@@ -705,11 +746,21 @@ class _Ctx:
             return w.endswith(".") and (not first_of_run or (nxt is not None and nxt.cap))
         if f in lex.PRODUCTS:
             return False
+        if t.upper and self.caps_rubric(t):
+            # a rubric in capitals ("REUNION DU COLLEGE:", "FRANCE:"): only a known name
+            # that is the whole rubric, or a known acronym
+            label = self.text[self.text.rfind("\n", 0, t.start) + 1 : self.text.find(":", t.end)]
+            return lookup(label.title()) is not None or (len(base) <= 5 and lookup(w) is not None)
         if lookup(w, strong=True) or lookup(base, strong=True):
             return not (t.sent_start and first_of_run and self.low_count.get(w.lower(), 0) > 2)
         if t.upper and self.caps_line(t):
-            # crossheads in capitals ("FRANCE WINS"): only names we know
-            return lookup(w.title()) is not None or lookup(w) is not None
+            # crossheads in capitals ("FRANCE WINS"): only names we know, and acronyms the
+            # article also writes outside its capitalised lines ("FEMA Y COLABORADORES ...")
+            return (
+                lookup(w.title()) is not None
+                or lookup(w) is not None
+                or (len(base) <= 6 and self.upper_outside_caps(base))
+            )
         if (
             t.upper
             and _low(base) in _NAME_ARTICLES
@@ -792,6 +843,8 @@ def find_entities(
     if lang in ("fr", "es"):
         cands = _add_regex(cands, _FR_ES_ORG, text, toks, group=0)
         cands = _add_regex(cands, _FR_ES_ORG_LOWER, text, toks, group=0)
+    cands = _add_spans(cands, club_spans(text), toks)
+    cands = _add_regex(cands, _CONTACT, text, toks, group=1)
     cands = _add_regex(cands, _STREET_ORD, text, toks, group=0)
     cands = _add_bracketed_places(cands, text, toks)
     cands = _add_regex(cands, _ALIAS, text, toks, group=1)
@@ -829,8 +882,16 @@ def find_entities(
         ):
             cands.append(_Cand(t.start, t.end, [t], kind="person"))
             classified.append((cands[-1], "", "", ""))
+    # storms are events, not places or organisations: "el huracán Harvey" ... "de Harvey"
+    storms = {
+        fold(text[c.start : c.end])
+        for c, *_ in classified
+        if _STORM_BEFORE.search(text[max(0, c.start - 24) : c.start])
+    }
     out: list[tuple[int, int, str, str, str]] = []
     for c, kind, key, label in classified:
+        if fold(text[c.start : c.end]) in storms or _CODE.fullmatch(text[c.start : c.end]):
+            continue  # a storm's name; a reference code such as "HQ-12-144"
         words = [w for w in c.words if w.cap]
         if (
             len(words) >= 2
@@ -847,7 +908,10 @@ def find_entities(
                 fold(words[0].text) in _PROGRAMME_HEADS
                 or (
                     len(words) >= 2
-                    and fold(words[-1].text) in _LAW_CUES
+                    and (
+                        fold(words[-1].text) in _LAW_CUES
+                        or words[-1].text.lower() in ("strategy", "strategie")
+                    )
                     and fold(words[0].text) not in ctx.first
                 )
             )
@@ -855,7 +919,11 @@ def find_entities(
             continue  # plans and laws are no organisations: "Plan Nacional de Reformas"
         if text[c.end : c.end + 4] == " v. " or text[max(0, c.start - 4) : c.start] == " v. ":
             continue  # a case name: "Abbott v. Burke"
-        if words and _PORTFOLIO.search(text[max(0, c.start - 40) : c.start]):
+        if (
+            words
+            and _PORTFOLIO.search(text[max(0, c.start - 40) : c.start])
+            and not {fold(w.text) for w in words} & ctx.org_cues
+        ):  # but "el secretario del Departamento de Seguridad Nacional" names the department
             # a minister's portfolio ("le ministre des Affaires étrangères"); a name may
             # follow it in the same run: "Secretary of State Mike Pompeo"
             k = next((k for k, t in enumerate(words) if k and fold(t.text) in ctx.first), None)
@@ -879,6 +947,59 @@ def find_entities(
             kind, key, label = _classify(c, ctx, people)
         out.append((c.start, c.end, kind, key, label))
     out.sort()
+    return _name_suffixes(text, out)
+
+
+# Sports clubs: a club prefix and its town ("VfL Wolfsburg", "TSV 1860 München", "FC
+# Barcelona"), a town adjective and a club suffix ("Karlsruher SC", "Würzburger Kickers"),
+# a traditional club name and its town ("Eintracht Braunschweig"), numbered leagues.
+_CLUB = re.compile(
+    r"(?<![\w-])(?:1\.\s)?(?:FC|SC|SV|TSV|VfB|VfL|VfR|TSG|SpVgg|FSV|BSC|SSV|TuS|MSV|BV|KSV|AC|AS|"
+    r"CF|CD|UD|RC|OGC|PSV|FK|NK)\s(?:\d{2,4}\s)?[A-ZÄÖÜ][\w-]+(?P<town2>\s[A-ZÄÖÜ][a-zäöüß][\w-]*)?"
+    r"|(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+er\s(?:SC|SV|FC|BC|HC|Kickers)(?![\w-])"
+    r"|(?<![\w-])(?:Eintracht|Borussia|Fortuna|Arminia|Alemannia|Hertha|Dynamo|Hansa|Holstein|Jahn|"
+    r"Werder|Olympique)\s[A-ZÄÖÜ][\w-]+(?P<town3>\s[A-ZÄÖÜ][a-zäöüß][\w-]*)?"
+    r"|(?<![\w-])(?:Erste|Ersten|Zweite|Zweiten|Dritte|Dritten)\s+(?:Fußball-)?(?:Bundesliga|Liga)(?![\w-])"
+)
+
+
+def club_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text names sports clubs and leagues (a town's second word only when known)."""
+    out = []
+    for m in _CLUB.finditer(text):
+        s, e = m.span()
+        for g in ("town2", "town3"):
+            if m.group(g) and not lookup(m.group(g).strip()):
+                e = m.start(g)
+        out.append((s, e))
+    return out
+
+
+# the contact line of a press release: "Balazs Ujvari - Tél.: +32 2 295 45 78"
+_CONTACT = re.compile(
+    r"([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)? [A-ZÀ-Ý][a-zà-ÿ]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ]+)?)"
+    r" [-–] (?:Tél|Tel|Phone|Tfno|Teléfono|Telefon)\b"
+)
+_STORM_BEFORE = re.compile(
+    r"(?i:hurricane|huracán|huracan|ouragan|cyclone|ciclón|typhoon|tifón|typhon|taifun|"
+    r"hurrikan|storm|tormenta|tempête|sturm|orkan|sturmtief)\s+$"
+)
+_CODE = re.compile(r"[A-Z]{1,5}(?:-\d+)+")
+_SUFFIX = re.compile(r",? (?:Jr|Sr|Jnr|Snr)\.?(?!\w)")
+
+
+def _name_suffixes(
+    text: str, ents: list[tuple[int, int, str, str, str]]
+) -> list[tuple[int, int, str, str, str]]:
+    """'Joseph R. Biden, Jr.': the generational suffix belongs to the name before it."""
+    out: list[tuple[int, int, str, str, str]] = []
+    for x in ents:
+        if out and out[-1][2] == "person" and x[0] < out[-1][1]:
+            continue  # the suffix, now inside the name
+        m = _SUFFIX.match(text, x[1]) if x[2] == "person" else None
+        if m:
+            x = (x[0], m.end(), *x[2:])
+        out.append(x)
     return out
 
 
@@ -949,9 +1070,10 @@ def _split_run(run: list[_Tok], ctx: _Ctx) -> list[_Cand]:
             part = run[idx : idx + ln]
             if (
                 len(part) == ln
-                and all(x.cap for x in part)
+                and part[0].cap
+                and part[-1].cap
                 and lookup(" ".join(x.text for x in part))
-            ):
+            ):  # "New York", "Carolina del Sur" (whose "Sur" alone is a French word)
                 forced.update(range(idx, idx + ln))
                 break
     for idx, t in enumerate(run):
@@ -994,7 +1116,8 @@ def _split_run(run: list[_Tok], ctx: _Ctx) -> list[_Cand]:
         pieces.append((cur, cue_prev))
     out: list[_Cand] = []
     for p, person_cue in pieces:
-        for seg in _validate_links(p, ctx):
+        for k, seg in enumerate(_validate_links(p, ctx)):
+            person_cue = person_cue and k == 0  # the title precedes the first part only
             seg = _strip_demonyms(seg, ctx)
             if not seg:
                 continue
@@ -1070,6 +1193,8 @@ def _strip_demonyms(seg: list[_Tok], ctx: _Ctx) -> list[_Tok]:
     phrase_known = lookup(" ".join(w.text for w in seg))
     if phrase_known or {fold(w.text) for w in seg} & ctx.org_cues:
         return seg
+    if ctx.lang == "de" and len(seg) >= 2 and fold(seg[-1].text).endswith(_DE_COMPOUND_HEADS):
+        return seg  # "Europäischen Solidaritätskorps", "Norddeutschen Rundfunks"
     while (
         seg
         and fold(seg[0].text) in ctx.demonyms
@@ -1332,6 +1457,7 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                     j
                     for j in range(min(len(words), i + 4), i + 1, -1)
                     if lookup(" ".join(x.text for x in words[i:j]))
+                    or lookup(text[w.start : words[j - 1].end])  # "Alternative für Deutschland"
                 ),
                 None,
             )
@@ -1340,6 +1466,36 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                 i = j
                 continue
             hy = w.text.split("-")
+            after_role = (
+                i > 0
+                and _DE_ROLE.search(_low(words[i - 1].text))
+                and text[words[i - 1].end : w.start] == " "
+                and not lookup(w.text)
+            )
+            if (
+                (c.person_cue and i == 0 and not lookup(w.text) and not _looks_common_de(w.text))
+                or (after_role and ("-" in w.text or not _looks_common_de(w.text)))
+                or (len(hy) > 1 and all(fold(x) in ctx.first for x in hy))
+            ):
+                # a name after a title or role ("Premierminister Juha Sipilä", "Fraktionschef
+                # Leif-Erik Holm") or a double first name ("Jean-Claude Juncker"): the person,
+                # and up to two more names ("Giorgos Andrea Papandreou")
+                if nouny is None:
+                    nouny = _de_nouny(ctx)
+                j = i + 1
+                while (
+                    j < len(words)
+                    and j < i + 3
+                    and words[j].text not in nouny  # "Papandreou [das] Vertrauen"
+                    and text[words[j - 1].end : words[j].start] == " "
+                    and not _DE_ABSTRACT.search(words[j].text)
+                    and not lookup(words[j].text)
+                    and not (j > i + 1 and _looks_common_de(words[j].text))
+                ):
+                    j += 1
+                out.append(_Cand(w.start, words[j - 1].end, words[i:j], kind="person"))
+                i = j
+                continue
             if len(hy) > 1 and all(_is_acronym(x) for x in hy):
                 out.append(_Cand(w.start, w.end, [w]))  # "PP-DD", "CDU-CSU"
                 i += 1
@@ -1382,7 +1538,10 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                 continue
             if (
                 i + 1 < len(words)
-                and fold(words[i + 1].text) in _DE_SUFFIX_CUES
+                and (
+                    fold(words[i + 1].text) in _DE_SUFFIX_CUES
+                    or fold(words[i + 1].text).endswith(_DE_COMPOUND_HEADS)
+                )
                 and _DE_ADJ_END.search(w.text)
                 and not w.sent_start
                 and text[w.end : words[i + 1].start] == " "
@@ -1404,16 +1563,7 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                     _Cand(w.start, words[-1].end, words[i:])
                 )  # "Wikimedia Foundation", "Deutsche Bank"
                 break
-            if (
-                i > 0
-                and re.search(
-                    r"(?:^herr|^frau|präsident|kanzler|minister|bürgermeister|chef|sprecher|"
-                    r"vorsitzende|moderator|trainer|direktor|botschafter|gouverneur)(?:in|en|s|r)?$",
-                    _low(words[i - 1].text),
-                )
-                and text[words[i - 1].end : w.start] == " "
-                and not lookup(w.text)
-            ):
+            if after_role:
                 # "Präsidenten Milošević", "Finanzminister Evangelos Venizelos"
                 j = i + 1
                 if (
@@ -1425,6 +1575,10 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                     j += 1
                 out.append(_Cand(w.start, words[j - 1].end, words[i:j], kind="person"))
                 i = j
+                continue
+            if f.endswith("ministerium") and len(f) > 11 and not w.sent_start:
+                out.append(_Cand(w.start, w.end, [w]))  # "Innenministerium", "Außenministerium"
+                i += 1
                 continue
             if f in _DE_ORG_HEADS and i + 1 < len(words):
                 seg = c.words[
@@ -1454,14 +1608,37 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
     for t in _german_bare_names(ctx):
         if not _in_spans(covered, t.start):
             out.append(_Cand(t.start, t.end, [t]))
+    # a speaker named after the verb of saying: "sagte Tibor Navracsics, EU-Kommissar für ..."
+    covered = [(c.start, c.end) for c in out]
+    for m in _DE_SAID_NAME.finditer(text):
+        s, e = m.span(1)
+        first, last = m.group(2), m.group(3)
+        if (
+            _in_spans(covered, s)
+            or ctx.is_title(first)
+            or lookup(first)
+            or lookup(last)
+            or _looks_common_de(first)
+            or _DE_ABSTRACT.search(last)
+            or fold(first) in ctx.nonent
+        ):
+            continue
+        toks = [t for t in ctx.toks if s <= t.start < e]
+        if toks and not ctx.in_taken(toks[0]):
+            out.append(_Cand(s, e, toks, kind="person"))
     # cue noun + name: "Organisation Lobbycontrol", "Magazin Frontal 21"
     for m in re.finditer(
         r"\b(?:Organisation|Firma|Initiative|Gruppe|Plattform|Magazin|Sender|Agentur|Werbeagentur|"
-        r"Partei|Zeitung|Zeitschrift|Fraktion|Bewegung)\s+([A-Z][\w-]+(?: \d+)?)",
+        r"Partei|Zeitung|Zeitschrift|Fraktion|Bewegung)\s+([A-Z][\w-]+(?: \d+)?)"
+        r"|(?:[A-ZÄÖÜ][a-zäöüß]*(?:organisation|gruppe|initiative|firma|partei|bewegung))\s+[„“\"»]"
+        r"([A-Z][\w-]+(?: [A-Z][\w-]+){0,3})[“”\"«]",
         text,
     ):
-        s, e = m.span(1)
-        if not _in_spans([(c.start, c.end) for c in out], s) and not _looks_common_de(m.group(1)):
+        grp = 1 if m.group(1) else 2
+        s, e = m.span(grp)
+        if not _in_spans([(c.start, c.end) for c in out], s) and (
+            grp == 2 or not _looks_common_de(m.group(1))
+        ):
             toks = [t for t in ctx.toks if s <= t.start < e]
             if toks:
                 out.append(_Cand(s, e, toks))
@@ -1480,6 +1657,48 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
             toks = [t for t in ctx.toks if s <= t.start < e]
             if toks and not ctx.in_taken(toks[0]):
                 out.append(_Cand(s, e, toks))
+                covered.append((s, e))
+    # a town after its country's adjective: "im italienischen Norcia", "das spanische Ronda"
+    # (a known town, or a word the article repeats and never uses as a noun)
+    covered = [(c.start, c.end) for c in out]
+    for m in _DE_GEO_ADJ_NAME.finditer(text):
+        s, e = m.span(1)
+        name = m.group(1)
+        if _in_spans(covered, s) or _looks_common_de(name) or _DE_ROLE.search(_low(name)):
+            continue
+        if nouny is None:
+            nouny = _de_nouny(ctx)
+        # used elsewhere after a preposition or on its own, as a town is ("in Norcia",
+        # "„Norcia und seine Bevölkerung"), not only after adjectives ("dem finnischen Volk")
+        elsewhere = any(
+            (
+                re.search(
+                    r"(?:^|[\s„“\"(]|\b(?:in|nach|aus|bei|von|um))\s*$",
+                    text[max(0, o.start() - 6) : o.start()],
+                )
+                and not re.search(
+                    r"[a-zäöüß]+(?:e|en|er|es|em)\s+$", text[max(0, o.start() - 20) : o.start()]
+                )
+            )
+            or re.search(r"\b(?:in|nach|aus|bei|von)\s+$", text[max(0, o.start() - 6) : o.start()])
+            for o in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+            if o.start() != s
+        )
+        if name in nouny or fold(name) in ctx.nonent or not (_city(name) or elsewhere):
+            continue
+        toks = [t for t in ctx.toks if s <= t.start < e]
+        if toks and not ctx.in_taken(toks[0]):
+            out.append(_Cand(s, e, toks, kind="place"))
+            covered.append((s, e))
+    # "die Kommission" in news about the EU is the European Commission
+    if re.search(r"(?<![\w-])EU(?![\w])|Europäische", text):
+        for m in re.finditer(
+            r"\b(?:[Dd]ie|der|[Dd]er)\s+(Kommission)\b(?!\s+(?:für|zur|zum|der|des))", text
+        ):
+            s, e = m.span(1)
+            toks = [t for t in ctx.toks if s <= t.start < e]
+            if toks and not _in_spans(covered, s) and not ctx.in_taken(toks[0]):
+                out.append(_Cand(s, e, toks, kind="organization"))
                 covered.append((s, e))
     # towns after a preposition: "bei Mulhouse", "in Essen", "aus Slubice" (a city list)
     for i, t in enumerate(ctx.toks):
@@ -1504,6 +1723,33 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
         dedup.append(c)
     return dedup
 
+
+# role nouns that put a name after them: "Finanzminister Evangelos Venizelos", "des
+# deutschen Autors Dogan Akhanli", "die Abgeordneten Bert Obereiner und Dirk Lerche"
+_DE_ROLE = re.compile(
+    r"(?:^herr|^frau|präsident|kanzler|minister|bürgermeister|chef|sprecher|"
+    r"vorsitzende|moderator|trainer|direktor|botschafter|gouverneur|kommissar|"
+    r"abgeordnete|stellvertreter|autor|schriftsteller|journalist|politiker|"
+    r"sänger|schauspieler|regisseur|künstler|anwalt|richter|unternehmer)"
+    r"(?:in|en|n|s|r)?$"
+)
+_DE_GEO_ADJ_NAME = re.compile(
+    r"\b(?:im|in|aus|nach|dem|den|das|des|der|die|vom)\s+"
+    r"(?:nord|süd|ost|west|mittel)?(?:italienisch|französisch|spanisch|englisch|britisch|"
+    r"amerikanisch|russisch|chinesisch|japanisch|griechisch|türkisch|polnisch|österreichisch|"
+    r"schweizerisch|niederländisch|belgisch|portugiesisch|ukrainisch|syrisch|irakisch|iranisch|"
+    r"afghanisch|israelisch|ägyptisch|indisch|mexikanisch|brasilianisch|argentinisch|kanadisch|"
+    r"australisch|schwedisch|norwegisch|dänisch|finnisch|tschechisch|ungarisch|rumänisch|"
+    r"bulgarisch|serbisch|kroatisch|albanisch|bosnisch|slowakisch|slowenisch|irisch|schottisch|"
+    r"katalanisch|baskisch|bayerisch|sächsisch|hessisch|fränkisch|schwäbisch|deutsch)"
+    r"(?:e|en|er|es|em)\s+([A-ZÄÖÜ][a-zäöüßàâçéèêëîïôûùüÿñ]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\b"
+)
+_DE_SAID_NAME = re.compile(
+    r"(?:sagte|sagt|erklärte|betonte|meinte|schrieb|kritisierte|warnte|so)\s+"
+    r"(([A-ZÄÖÜ][a-zäöüßáéíóúčšž]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\s+([A-ZÄÖÜ][\w-]+))(?=\s*[,.;(]|\s+(?:am|im|in|vor|bei|auf|zu|gegenüber)\b)"
+)
+# endings of abstract nouns, which no surname has
+_DE_ABSTRACT = re.compile(r"(?:ung|heit|keit|schaft|tion|ität|ismus)(?:en)?$")
 
 _DE_LIST_CUE = re.compile(
     r"(?<![\w-])(?:(?:Firm(?:a|en)|Unternehmen|Konzerne?|Anbieter[n]?|Hersteller[n]?|Dienste[n]?|"
@@ -1613,6 +1859,19 @@ _DE_SUFFIX_CUES = frozenset(
         "kommission",
         "volkspartei",
     ]
+)
+# heads of compounds that name institutions: "Solidaritätskorps", "Rundfunks", "Zentralbank"
+_DE_COMPOUND_HEADS = (
+    "korps",
+    "kommission",
+    "rundfunk",
+    "rundfunks",
+    "zentralbank",
+    "partei",
+    "verband",
+    "gerichtshof",
+    "parlament",
+    "agentur",
 )
 _DE_DETERMINERS = frozenset(
     [
@@ -1809,12 +2068,17 @@ def extract_facts(text: str, published: datetime | None = None) -> list[Fact]:
     text = text.translate(_NBSP)
     lang = detect_language(text)
     facts: list[Fact] = []
-    dates = find_dates(text, lang, published)
+    clubs = club_spans(text)
+    dates = [  # a year inside a club's name is no date: "TSV 1860 München"
+        d
+        for d in find_dates(text, lang, published)
+        if not any(a < d.end and d.start < b for a, b in clubs)
+    ]
     date_spans = [(d.start, d.end) for d in dates]
     for d in dates:
         key = "date:" + (d.value or fold(text[d.start : d.end]))
         facts.append(Fact("date", d.start, d.end, text[d.start : d.end], key, d.label, d.value))
-    nums = find_numbers(text, lang, date_spans)
+    nums = find_numbers(text, lang, date_spans + clubs)
     # Names may sit inside a counted noun ("Two Bartholomew County warrants"): entities
     # see only the number itself as taken, then keep names that overlap a number's noun
     # only when they are clearly names.

@@ -67,6 +67,7 @@ class DateHit:
     end: int
     value: str | None
     label: str
+    form: str = ""
 
 
 def _alt(words: list[str]) -> str:
@@ -160,13 +161,24 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<mdy>(?:(?:{wd_en}),?\s+)?(?P<m2>{mon_en})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y2>\d{{4}}))?)",
         r"(?P<iso>(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))(?!\d)",
         r"(?P<dot>(?P<d4>[0-3]?\d)\.(?P<m4>[01]?\d)\.(?P<y4>(?:19|20)\d\d))(?!\d)",
+        # "16.06.21" in a byline: two-digit years only with two-digit day and month
+        r"(?P<dot2>(?<![\d.])(?P<d12>[0-3]\d)\.(?P<m12>[01]\d)\.(?P<y12>\d\d))(?![\d%]|[.,]\d)",
+        # "17/08/2017", "12 / 07 / 2021" (day first outside English)
+        r"(?P<slash>(?<![\d/])(?P<d10>[0-3]?\d) ?/ ?(?P<m10>[01]?\d) ?/ ?(?P<y10>(?:19|20)\d\d))(?![\d/])",
+        # US-style Spanish and French: "septiembre 30, 2022" (the year is required)
+        rf"(?P<mdy2>(?P<m11>(?i:{mon_es})|(?i:{mon_fr}))\s+(?P<d11>\d{{1,2}}),\s+(?P<y11>(?:19|20)\d\d))(?!\d)",
         # --- month (+ year / of that year)
         rf"(?P<monrel>(?P<m5>{mon_any})\s+(?:of\s+)?(?P<rel5>that|the same|last|this|next|the following|the previous)\s+year)",
         rf"(?P<monrel_fr>(?P<m9>{mon_any})\s+(?:de\s+)?(?P<rel9>cette année|l'année dernière|l’année dernière|l'année suivante|l’année suivante|ese año|el año pasado|del año pasado|este año|dieses Jahres|des Vorjahres|desselben Jahres|des gleichen Jahres|letzten Jahres|vergangenen Jahres))",
         rf"(?P<my>(?P<q6>(?:early|mid|late|Anfang|Mitte|Ende|début|fin|mi-|principios de|mediados de|finales de)\s*)?(?P<m6>{mon_any})(?:,?\s+(?:de\s+|del\s+)?(?P<y6>(?:19|20)\d\d))(?!\d))",
         rf"(?P<mon>(?P<q7>(?:early|mid-|mid|late|last|next|this|Anfang|Mitte|Ende|début|fin|mi-|principios de|mediados de|finales de|el pasado|el próximo|(?:el )?pasado mes de|(?:el )?próximo mes de|el mes de|le mois de|en el mes de)\s*)?(?P<m7>{mon_any}))\b",
         # --- seasons
-        r"(?P<season>(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+of\s+(?:last|this|next|that)\s+year|(?:last|this|next)\s+(?:spring|summer|autumn|fall|winter)|summertime|(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?:19|20)\d\d))",
+        r"(?P<season>(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+of\s+(?:last|this|next|that)\s+year|(?:last|this|next)\s+(?:spring|summer|autumn|fall|winter)|summertime|(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?:19|20)\d\d"
+        # "cet été", "l'hiver dernier", "este verano", "la primavera pasada", "in diesem Sommer"
+        r"|(?<!\w)(?i:cet|ce)\s+(?:été|hiver|automne|printemps)|(?:l['’](?:été|hiver|automne)|le\s+printemps)\s+(?:dernier|prochain)"
+        r"|(?<!\w)(?i:este|el)\s+(?:verano|invierno|otoño)(?:\s+(?:pasado|próximo|que viene))?(?=\W)(?<!\b[Ee]l verano)(?<!\b[Ee]l invierno)(?<!\b[Ee]l otoño)"
+        r"|(?<!\w)(?i:esta|la)\s+primavera(?:\s+(?:pasada|próxima))?(?=\W)(?<![Ll]a primavera)"
+        r"|(?<!\w)(?:[Ii]n diesem|[Dd]iesen|[Ii]m (?:vergangenen|kommenden|nächsten|letzten)|[Ll]etzten|[Vv]ergangenen|[Nn]ächsten|[Kk]ommenden)\s+(?:Sommer|Winter|Herbst|Frühling|Frühjahr)(?!\w)))",
         # --- relative, weekday
         rf"(?P<wd>(?<!\w)(?P<wpre>(?i:last|next|this|past|coming|on|letzten|vergangenen|nächsten|kommenden|diesen|am|ce|el\s+pasado|el\s+próximo|el\s+proximo|este|el)\s+)?(?P<w>{wd_en}|{wd_de}|{wd_fr}|{wd_es})(?P<wpost>\s+(?:dernier|prochain|pasado|próximo|proximo|que viene))?(?:{part_en}|{part_de}|{part_fr})?)(?!\w)",
         # --- relative, day words
@@ -189,7 +201,17 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?i:hace)\s+(?:más de|menos de|casi|unos|unas|apenas|poco más de)\s+{num_w}\s+{unit_es}"
         r"|(?:(?i:en)\s+)?(?:los|las)\s+(?:próximos|próximas)\s+(?:días|semanas|meses|años)"
         r"|(?:(?i:dans|au cours des)\s+)?les\s+(?:prochains|prochaines)\s+(?:jours|semaines|mois|années)"
-        r"|(?:(?i:in|over)\s+)?the\s+(?:coming|next)\s+(?:few\s+)?(?:days|weeks|months|years))(?!\w)",
+        r"|(?:(?i:in|over)\s+)?the\s+(?:coming|next)\s+(?:few\s+)?(?:days|weeks|months|years)"
+        # a break in the calendar: "nach der Sommerpause", "à la rentrée"
+        r"|(?:(?i:vor|nach|während|seit)\s+der\s+)?(?:parlamentarischen\s+)?(?:Sommerpause|Winterpause|Weihnachtspause|Osterpause)"
+        r"|(?i:à|après|avant|dès)\s+la\s+rentrée"
+        r"|(?i:after|before)\s+the\s+summer\s+(?:break|recess))(?!\w)",
+        # "this year's season": "der diesjährigen Fußballsaison", "der letztjährigen Ausgabe"
+        r"(?P<thisyear>(?<!\w)(?P<ty>[Dd]iesjährig|[Ll]etztjährig|[Vv]orjährig)(?:e|en|er|es|em)\s+[A-ZÄÖÜ][\w-]+)",
+        # a time of day the Spanish way: "a las 10 de la noche", "hacia las 7 de la mañana"
+        r"(?P<time_es>(?<!\w)(?:a|hacia|sobre|desde|hasta)\s+las?\s+(?P<th3>[0-2]?\d)(?:[:.][0-5]\d)?\s+(?:de\s+la\s+(?:mañana|tarde|noche|madrugada)|horas)(?!\w))",
+        # a span of years: "2021-2027", "2014–15"
+        r"(?P<yrange>(?<![\d.,/$€£-])(?P<yr1>(?:19|20)\d\d)\s?[-–]\s?(?P<yr2>(?:19|20)\d\d|\d\d)(?![\d%]|[.,]\d))",
         r"(?P<clock>(?<!\w)(?:[Mm]idnight|[Mm]itternacht|[Mm]inuit|[Mm]edianoche|(?<=gegen )Mittag|(?<=am )Mittag|(?<=at )noon|(?<=à )midi|(?<=al )mediodía|halb (?:eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)))(?!\w)",
         r"(?P<year>(?<![\d.,/$€£])(?<!\d-)(?P<y8>1[89]\d\d|20\d\d)(?![\d%]|[.,]\d|\s?(?:per ?cent|percent|Prozent|pour cent|por ciento)))",
     ]
@@ -232,15 +254,30 @@ def find_dates(text: str, lang: str, published: datetime | None) -> list[DateHit
         span = text[s:e]
         value: str | None = None
         resolved: str | None = None
-        if g["dmy"] or g["mdy"] or g["iso"] or g["dot"]:
+        if g["dmy"] or g["mdy"] or g["iso"] or g["dot"] or g["dot2"] or g["slash"] or g["mdy2"]:
             if g["dmy"]:
                 d, mo, y = int(g["d1"]), _month(g["m1"]), g["y1"]
                 if g["m1"].islower() and lang == "en":
                     continue
             elif g["mdy"]:
                 d, mo, y = int(g["d2"]), _month(g["m2"]), g["y2"]
+            elif g["mdy2"]:
+                d, mo, y = int(g["d11"]), _month(g["m11"]), g["y11"]
             elif g["iso"]:
                 d, mo, y = int(g["d3"]), int(g["m3"]), g["y3"]
+            elif g["slash"]:
+                d, mo, y = int(g["d10"]), int(g["m10"]), g["y10"]
+                if lang == "en" and d <= 12:
+                    d, mo = mo, d  # "07/12/2021" is July 12 in American copy
+            elif g["dot2"]:
+                if re.search(
+                    r"(?i:version|versión|release|update|\bv)\s*[\d.]*\s*(?:und|and|et|y|,)?\s*$",
+                    text[max(0, s - 24) : s],
+                ):
+                    continue  # "Version 5.3.1 und 10.03.12": version numbers, not dates
+                d, mo = int(g["d12"]), int(g["m12"])
+                yy = int(g["y12"])
+                y = str(2000 + yy if yy < 50 else 1900 + yy)
             else:
                 d, mo, y = int(g["d4"]), int(g["m4"]), g["y4"]
             if not (1 <= d <= 31 and 1 <= mo <= 12):
@@ -297,12 +334,16 @@ def find_dates(text: str, lang: str, published: datetime | None) -> list[DateHit
         elif g["season"]:
             low = span.lower()
             year = None
-            if "last year" in low or low.startswith("last"):
+            if "last year" in low or re.search(
+                r"^(?:last|letzten|vergangenen|im vergangenen|im letzten)\b|dernier|pasad", low
+            ):
                 year = pub.year - 1 if pub else None
             elif "that year" in low:
                 year = last_year
-            elif "this" in low or "next" in low:
-                year = (pub.year + ("next" in low)) if pub else None
+            elif re.search(r"next|nächsten|kommenden|prochain|próxim|que viene", low):
+                year = pub.year + 1 if pub else None
+            elif re.search(r"this|^ce|^cet|^est|diesem|diesen", low):
+                year = pub.year if pub else None
             ym = re.search(r"\d{4}", low)
             if ym:
                 year = int(ym.group())
@@ -370,6 +411,22 @@ def find_dates(text: str, lang: str, published: datetime | None) -> list[DateHit
                 resolved = value
         elif g["weekend"] or g["quarter"] or g["clock"] or g["span"]:
             pass
+        elif g["thisyear"]:
+            if pub:
+                off = 0 if g["ty"].lower().startswith("dies") else -1
+                value = resolved = f"{pub.year + off:04d}"
+        elif g["time_es"]:
+            if int(g["th3"]) > 24:
+                continue
+            s = m.start("th3")  # the time itself, without "a las"
+            span = text[s:e]
+        elif g["yrange"]:
+            y1, y2 = int(g["yr1"]), g["yr2"]
+            y2 = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
+            if not y1 < y2 <= y1 + 30 or not _year_ok(text, s, e):
+                continue
+            last_year = y2
+            value = f"{y1}/{y2}"
         elif g["ago"]:
             n = _num(g["an"] or g["bn"] or g["cn"] or g["dn"] or "1")
             unit = (g["au"] or g["bu"] or g["cu"] or g["du"] or "").lower()
@@ -399,8 +456,72 @@ def find_dates(text: str, lang: str, published: datetime | None) -> list[DateHit
         else:  # pragma: no cover - every alternative is handled above
             continue
         label = span if not resolved else f"{span} ({_pretty(resolved)})"
-        hits.append(DateHit(s, e, value, label))
-    return hits
+        form = next((k for k, v in g.items() if v is not None and k in _FORMS), "")
+        hits.append(DateHit(s, e, value, label, form))
+    return _merge_hits(text, hits)
+
+
+# the named groups that say which form matched
+_FORMS = frozenset(
+    [
+        "dmy",
+        "mdy",
+        "mdy2",
+        "iso",
+        "dot",
+        "dot2",
+        "slash",
+        "monrel",
+        "monrel_fr",
+        "my",
+        "mon",
+        "season",
+        "wd",
+        "day",
+        "per",
+        "per2",
+        "weekend",
+        "quarter",
+        "ago",
+        "decade",
+        "time",
+        "time_es",
+        "span",
+        "clock",
+        "thisyear",
+        "yrange",
+        "year",
+    ]
+)
+_DAY_FORMS = frozenset(["dmy", "mdy", "mdy2", "iso", "dot", "dot2", "slash"])
+_WD_IN_BRACKETS = re.compile(r" ?\((?P<w>[A-Za-zÀ-ÿ]+)\)")
+_WD_THEN_DATE = re.compile(r",? +(?:(?:den|le|el|the) +)?$")
+
+
+def _merge_hits(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """One date written in two parts is one mention: "heute (Donnerstag)", "gestern
+    (Dienstag)" (German news names the weekday of a relative day in brackets), and "el
+    viernes, 25 de agosto" (a weekday in front of the date it names)."""
+    out: list[DateHit] = []
+    for h in hits:
+        prev = out[-1] if out else None
+        if prev is not None and prev.form in ("day", "wd") and h.form == "wd":
+            m = _WD_IN_BRACKETS.match(text, prev.end)
+            if m and m.end() == h.end + 1 and m.start("w") == h.start:
+                label = text[prev.start : m.end()] + prev.label[prev.end - prev.start :]
+                out[-1] = DateHit(prev.start, m.end(), prev.value, label, prev.form)
+                continue
+        if (
+            prev is not None
+            and prev.form == "wd"
+            and h.form in _DAY_FORMS
+            and _WD_THEN_DATE.fullmatch(text, prev.end, h.start)
+        ):
+            label = text[prev.start : h.end] + h.label[h.end - h.start :]
+            out[-1] = DateHit(prev.start, h.end, h.value, label, h.form)
+            continue
+        out.append(h)
+    return out
 
 
 def _pretty(v: str) -> str:

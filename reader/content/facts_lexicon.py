@@ -53,7 +53,7 @@ STOPWORDS = _words(
     aussi encore déjà toujours jamais plus moins très bien tout tous toute toutes rien
     personne chaque plusieurs quelques certains certaines autre autres même mêmes ainsi
     alors puis enfin pourtant cependant toutefois néanmoins voilà voici oui non ne pas
-    aujourd'hui hier demain a à y est sont était été être avoir ont avait
+    aujourd'hui hier demain a à y est sont était été être avoir ont avait grâce
     el la los las un una unos unas y o u e pero sino ni que quien quienes cual cuales cuyo
     donde cuando como porque pues si no sí en de del al a con sin por para sobre entre hasta
     desde hacia contra según durante tras ante bajo este esta estos estas ese esa esos esas
@@ -93,6 +93,13 @@ NON_ENTITY = _words(
     maire sénateur sénatrice secrétaire porte-parole
     señor señora don doña presidente presidenta ministro ministra alcalde alcaldesa
     diputado diputada senador senadora portavoz secretario secretaria
+    administrador administradora gobernador gobernadora comisario comisaria comisionado
+    comisionada vicepresidente vicepresidenta canciller embajador embajadora
+    commissaire vice-président vice-présidente gouverneur ambassadeur ambassadrice
+    chancelier chancelière
+    kommissar kommissarin premierminister premierministerin botschafter botschafterin
+    staatssekretär staatssekretärin generalsekretär generalsekretärin
+    commissioners ministers senators governors administrator
     """
 )
 
@@ -108,6 +115,14 @@ PERSON_TITLES = _words(
     ministerpräsidentin bürgermeister bürgermeisterin präsident präsidentin
     m. mme mme. mlle monsieur madame président présidente ministre
     sr. sra. señor señora don doña presidente presidenta ministro ministra
+    administrador administradora gobernador gobernadora secretario secretaria comisario
+    comisaria comisionado comisionada vicepresidente vicepresidenta canciller embajador
+    embajadora alcalde alcaldesa senador senadora diputado diputada
+    commissaire vice-président vice-présidente gouverneur ambassadeur ambassadrice
+    sénateur sénatrice député députée maire chancelier chancelière
+    kommissar kommissarin premierminister premierministerin gouverneur botschafter
+    botschafterin staatssekretär staatssekretärin generalsekretär generalsekretärin
+    commissioners ministers senators governors administrator
     """
 )
 
@@ -132,6 +147,10 @@ ORG_CUES = _words(
     ministerio consejo comité tribunal partido asamblea senado congreso universidad juzgado fiscalía poder
     audiencia ayuntamiento gobierno junta diputación consejería préfecture mairie gendarmerie parquet
     fundación banco sociedad grupo agencia instituto unión federación policía
+    departamento guardia secretaría oficina servicio comisión dirección administración
+    corte cámara ejército armada fuerza
+    gouvernement parlement armée
+    kommission regierung zentralbank rundfunk
     """
 )
 
@@ -202,7 +221,8 @@ PRODUCTS = _words(
 
 # Connectors allowed inside a name when followed by another capitalised word.
 NAME_LINKS = _words(
-    "of for on and & de du des la le del di da do dos das von van der den zur zum für und y e af al"
+    "of for on and & de du des la le del di da do dos das von van der den zur zum für und y e af al "
+    "para pour"
 )
 # Particles that belong to a person's name.
 NAME_PARTICLES = _words("de da di del della van von der den la le du dos das ter ten bin ibn al")
@@ -767,7 +787,7 @@ ORG_GROUPS = _lines(
     CSU
     SPD
     FDP
-    AfD
+    Alternative für Deutschland|AfD
     Die Linke
     Bündnis 90/Die Grünen|Grünen
     Le Monde
@@ -806,8 +826,22 @@ ORG_GROUPS = _lines(
     Frankfurter Allgemeine Zeitung|FAZ
     Der Spiegel
     Handelsblatt
+    Red Cross|Rotes Kreuz|Roten Kreuz|Roten Kreuzes|Croix-Rouge|Cruz Roja
+    Norddeutscher Rundfunk|Norddeutschen Rundfunk|Norddeutschen Rundfunks
+    Westdeutscher Rundfunk|Westdeutschen Rundfunk|Westdeutschen Rundfunks
+    Interpol
     """
 )
+
+# Inflected or spaced spellings of names the gazetteer already holds: alias -> known name.
+ALIASES = {
+    "Vereinigte Königreich": "Vereinigtes Königreich",
+    "Vereinigten Königreichs": "Vereinigtes Königreich",
+    "Vereinigten Staaten": "Vereinigte Staaten",
+    "EE. UU.": "EE.UU.",
+    "EE.UU": "EE.UU.",
+    "EEUU": "EE.UU.",
+}
 
 # First names (casefolded) for recognising people, especially in German text where every
 # noun is capitalised.  A broad international list: English, German, French, Spanish,

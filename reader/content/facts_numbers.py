@@ -203,6 +203,9 @@ def _pattern(lang: str) -> re.Pattern[str]:
     elif lang == "fr":
         # "90 000 morts", "6,6"; a point before one or two digits is a decimal: "magnitude 8.0"
         num = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?"
+    elif lang == "es":
+        # the RAE's "69 500 millones" groups thousands with a space too
+        num = r"\d{1,3}(?:[.\u00a0\u202f]\d{3})+(?:,\d+)?|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[,.]\d+)?"
     else:
         num = r"\d{1,3}(?:[.\u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?"
     scale = (
@@ -244,7 +247,7 @@ def _to_float(raw: str, lang: str) -> float | None:
     if lang == "en":
         s = s.replace(",", "")
     else:
-        if lang == "fr":
+        if lang in ("fr", "es"):
             s = s.replace(" ", "")
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
             s = s.replace(".", "")
@@ -276,6 +279,8 @@ def find_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Num
     def overlaps(s: int, e: int) -> bool:
         return any(s < te and ts < e for ts, te in occupied)
 
+    # telephone numbers are contact details, not facts: "Tél.: +32 2 295 45 78"
+    occupied = sorted(occupied + [m.span() for m in _PHONE.finditer(text)])
     skip_until = 0
     for m in _pattern(lang).finditer(text):
         s, e = m.start(), m.end()
@@ -314,6 +319,12 @@ def find_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Num
     return out
 
 
+_PHONE = re.compile(
+    r"(?:(?<![\w+])\+\d{1,3}|(?i:t[ée]l(?:[ée]fono|efon|ephone)?\.?|phone|fax|tfno\.?)\s*:?\s*\(?\+?\d{1,4}\)?)"
+    r"(?:[ ./-]?\(?\d{1,4}\)?){2,6}"
+)
+
+
 def _currency(span: str) -> str | None:
     low = span.lower()
     for sym in sorted(_CUR_SYMBOL, key=len, reverse=True):
@@ -327,8 +338,14 @@ def _digit_number(text: str, lang: str, m: re.Match[str], s: int, e: int) -> Num
     before = text[max(0, s - 40) : s]
     after = text[e : e + 60]
     # part of a larger token: 121102-like ids, versions, phone numbers, ordinals, hyphenated codes
-    if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "#/№°.:,"):
+    if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "#/№°.:,+"):
         return None
+    if (
+        s > 1
+        and text[s - 1] == "-"
+        and re.search(r"[^\W\d_]\w*(?:-\d+)*-$", text[max(0, s - 24) : s])
+    ):
+        return None  # a code or a name: "COVID-19", "F-35", "G-20", "HQ-12-144"
     if re.match(r"(?:st|nd|rd|th|e|er|ème|eme|º|ª|°)\b|\.\w|/\d|[.]\d", after) and not re.match(
         r"\.\d{3}", after
     ):

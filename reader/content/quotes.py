@@ -120,7 +120,14 @@ tim timothy tina tobias todd tom tomas tommy toni tony tracy travis trevor troy 
 urs ursula uwe valentin valentina valerie vanessa vera veronica veronique victor victoria vikram
 vincent viola virginia vivian vladimir volker volodymyr walter wayne wendy werner wes wesley
 will william willy wolfgang xavier yann yannick yasmin yolanda yusuf yves yvonne zach zachary
-zoe zoltan
+zoe zoltan kris emanuel randall caspar ulf kathrin heike rainer winfried mathias niklas moritz
+malte jorg joerg hendrik annalena ricarda saskia franziska armin cem omid steffen torsten timo
+detlef dietmar wilhelm heiko herve luc segolene edouard remi gael cedric gregoire ludovic romain
+baptiste loic quentin theo thibault amelie aurore capucine clemence elodie margaux oceane solene
+mariano santiago gonzalo inigo inaki mikel xabier jordi oriol nuria montserrat pilar soledad
+inmaculada begona susana raquel josefina guadalupe camila florencia agustina milagros juanma evo
+cristobal eugenio nestor mauricio horacio leopoldo rigoberto esteban rodolfo abel adolfo anibal
+vicente
 """
 )
 
@@ -160,7 +167,9 @@ damals le la les l un une des du et mais ou donc car puis alors aussi quand si c
 sa ses leur leurs il elle ils elles on nous je pour avec sans dans sur par selon après avant
 pendant depuis comme même el los las lo una unos unas y o pero sin con para por según tras desde
 entre durante cuando como este esta estos estas ese esa su sus él ella ellos ellas nosotros yo
-también ya hoy ayer
+también ya hoy ayer ahora además entonces luego así incluso mientras después antes aunque
+ainsi ensuite enfin désormais pourtant cependant déjà hier zudem außerdem trotzdem deshalb
+daher denn bereits inzwischen mittlerweile allerdings
 """
 )
 
@@ -207,6 +216,9 @@ berichtet erläuterte erläutert bekräftigte forderte fordert räumte verkünde
 sprach spricht nannte nennt bezeichnete bezeichnet
 versichert unterstrich unterstreicht twitterte kommentierte mahnte mahnt argumentiert
 argumentierte urteilte resümiert klagt klagte beklagt beklagte erzählt erzählte gewarnt
+betonten meinten erklärten warnten forderten kritisierten äußerte äußert geäußert schilderte
+schildert beschrieb beschreibt entgegnete entgegnet erwiderte erwidert bestätigte bestätigt
+verriet verrät gestand gesteht lobte lobt zitiert bilanzierte bilanziert ergänzten
 """
 _VERBS_FR = """
 déclare déclaré dit disait affirme affirmé explique expliqué ajoute ajouté assure assuré plaide
@@ -215,6 +227,10 @@ poursuivi confie confié martèle martelé insiste insisté raconte raconté rap
 dénonce dénoncé répond répondu observe commente commenté reconnaît reconnu prévient prévenu
 avertit averti tranche résume glisse glissé écrit regrette regretté annonce annoncé admet
 ironise lâche lâché relève relevé conclut conclu interroge s'exclame s’exclame dire
+déclarent dénoncent expliquent affirment estiment assurent soulignent disent racontent confirment
+confirme confirmé détaille détaillé rétorque rétorqué réplique répliqué fustige fustigé
+déplore déploré témoigne témoigné garantit garanti promet promis tonne souffle soufflé
+expliquait affirmait racontait confiait ajoutait assurait déclarait estimait s'insurge s’insurge
 """
 _VERBS_ES = """
 dijo dice decía afirmó afirma declaró declara explicó explica añadió añade agregó agrega
@@ -225,6 +241,14 @@ escribe dicho afirmado explicado señalado asegurado declarado añadido indicado
 criticó critica denunció denuncia relató relata contó anunció anuncia aclaró puntualizó
 concluyó sentenció lamentó admitió expone expuso matiza matizó remarca remarcó lanza
 lanzó queja quejó lamenta reconoce
+dijeron afirmaron declararon explicaron añadieron agregaron aseguraron señalaron indicaron
+manifestaron sostuvieron comentaron advirtieron destacaron expresaron insistieron reconocieron
+respondieron denunciaron criticaron anunciaron garantizó garantiza garantizado garantizaron
+reiteró reitera enfatizó enfatiza detalló detalla mencionó acotó consideró considera opinó
+opina estimó remató planteó plantea resaltó resalta sugirió confesó confiesa prometió promete
+recordó recuerda aseveró replicó contestó exclamó ironizó bromeó explicaba aseguraba decían
+comentado contado expresado reconocido denunciado criticado anunciado subrayado destacado
+advertido insistido reiterado
 """
 
 PRONOUNS = {
@@ -271,7 +295,7 @@ has had have was were is are will would could should may might did does do also 
 again previously first recently repeatedly earlier now just only simply further still already
 hat hatte haben habe hätte ist war wird würde auch noch bereits schon dann a ont avait avaient
 aurait va aussi encore déjà ha han había habría ya también luego después instead
-reportedly allegedly reportedly
+reportedly allegedly se sich lui leur mismo misma même
 """
 )
 
@@ -305,6 +329,9 @@ _TERM_BEFORE = re.compile(
     r"|\bllamad[oa]s?|\bdenominad[oa]s?|\bconocid[oa]s?\s+como|\bapodad[oa]s?|\bbautizad[oa]s?"
     r"|\btitulad[oa]s?|\beslogan|\balias|\ba\.k\.a\.?|\baka|\bconoce\s+como"
     r"|\bconnue?s?\s+sous\s+le\s+nom\s+de"
+    # what people at large call it: "un soborno, al cual denominan “tranca”"
+    r"|\b(?:lo|la|los|las|le|les|se|cual|que)\s+(?:denominan|llaman|apodan|conocen\s+como)"
+    r"|\b(?:qu[’']on|que\s+l[’']on)\s+(?:appelle|nomme|surnomme)"
     # a cross-reference to another article or book: "(lire « … »)", "(see “…”)"
     r"|\((?:lire|voir|read|see|siehe|lesen|leer|véase|ver)(?:\s+(?:aussi|also|auch|también))?)"
     r"(?:\s+\S+){0,3}?\s*[:,]?\s*$",
@@ -323,7 +350,8 @@ effect phenomenon approach era festival exhibition protocol level levels categor
 zone kampagne kampagnen slogan buch film lied serie sendung artikel schlagzeile programm aktion
 initiative projekt modell campagne campagnes livre roman chanson émission série article titre
 programme opération projet dispositif campaña libro película canción novela serie artículo
-titular programa operación proyecto
+titular programa operación proyecto rubro rubros categoría categorías rubrique catégorie
+sección apartado partida concepto rubrik kategorie
 """
 )
 
@@ -346,10 +374,55 @@ _VERBS_NESTED_RE = {
 _ACCORDING = re.compile(
     r"(?<![\w])(?:according\s+to|selon|d[’']après|laut|según|de\s+acuerdo\s+con)\s+", re.I
 )
+_OPINION_OF = re.compile(r"\s*(?:Pour|Para|Für)\s+([^,;:\x00]{1,60}?)\s*,")
+_LISTENER_THEN_NAME = re.compile(
+    r"\s*(?:à|a|al|au|ante)\s+(?:l[’']|la\s+|el\s+|le\s+)?"
+    r"([A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*){1,4})"
+)
+_TO_LISTENER = _words("a al à au aux ante")
+# after a Spanish speech verb, a phrase that names where or to whom, then the end of the
+# sentence: no subject follows ("dijo a la red Erbol.", "afirmó en una entrevista.")
+_ES_NO_SUBJECT = re.compile(r"(?:a|al|ante|en|durante|tras|desde|con|para)\s[^.;!?\x00]*(?:[.;]|$)")
 _FR_INVERSION = re.compile(
     r"^\s*[,;]?\s*([a-zàâçéèêëîïôûùüÿœ’']+)-(?:t-)?(il|elle|ils|elles|on)\b", re.I
 )
-_WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d[\d.,:]*|[^\w\s]|\x00+")
+# what may follow a name set after its verb: the end of the clause, or the listener or
+# the occasion ("sagte Müller der Deutschen Presse-Agentur", "dijo Sánchez en Bruselas")
+_AFTER_INVERTED = re.compile(
+    r"\s*(?:[.,;:—–]|$)|\s+(?:der|dem|gegenüber|im|am|beim|au|à|aux|devant|al|a|en|ante|ayer)\s",
+)
+_SUBORDINATE = re.compile(
+    r"\s*(?:Während|Als|Nachdem|Bevor|Obwohl|Alors\s+qu[e’']|Lorsqu[e’']|Quand|Après\s+qu[e’']"
+    r"|Mientras|Cuando|Aunque|Tras\s+que)\s*"
+)
+_ES_SUBJECT = re.compile(
+    r"((?:El|La|Los|Las)\s+[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñü-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w-]*)*)"
+    r"\s+[a-záéíóúñ]+(?:ó|a|an|aron)\b"
+)
+_DAY_WORDS = (
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|matin|soir|mañana|tarde|noche|semana|week-end|abend|morgen|vormittag|nachmittag"
+)
+_TIME_LEAD = re.compile(
+    r"\s*(?:(?:este|esta|el|la|ce|cet|cette|le|am|an\s+diesem|diesen)\s+(?:" + _DAY_WORDS + r")"
+    r"(?:\s+(?:pasado|pasada|dernier|dernière))?|ayer|hoy|anoche|hier|aujourd[’']hui|heute"
+    r"|gestern)\s*,?\s+(?=\S)",
+    re.I,
+)
+# a sentence that opens by pointing back at the quote just before it
+_POINTS_BACK = re.compile(
+    r"[.!?]?\s*(?:así\s+lo|así\s+se\s+lo|eso\s+lo|eso|esto|lo|das|dies|ainsi|c[’']est\s+ce\s+"
+    r"qu[’'](?:a|ont|avait))(?:\s+(?:ha|han|había|hat|hatte))?(?=\s|$)",
+    re.I,
+)
+_NAME_SHAPE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-’'][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*")
+_FR_AUX_INVERSION = re.compile(
+    r"^\s*[,;]?\s*(?:a|avait|aurait|ont|avaient)-(?:t-)?(il|elle|ils|elles|on)\s+"
+    r"([a-zàâçéèêëîïôûùüÿœ’']+)",
+    re.I,
+)
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*|\d+-[^\W\d_][\w’'\-]*|\d[\d.,:]*|[^\w\s]|\x00+")
 _CAP_TOK = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Lt|Col|Gen|Sgt|Capt|Sen|Rep|Gov|St|Jr|Sr|Prof|Rev|Mme|[A-Z])\.(?=\s)"
     r"|[A-ZÀ-ÖØ-Þ][\w’'\-]*)"
@@ -357,8 +430,10 @@ _CAP_TOK = (
 _CAP_RUN = re.compile(
     r"(?<![\w-])(?<![^\W\d_]{2}[’'])"
     + _CAP_TOK
-    + r"(?:\s+(?:(?:de|da|di|van|von|der|den|del|du|la|le|bin|al"
-    r"|dos|das|ten|ter|zu)\s+)*" + _CAP_TOK + r")*"
+    + r"(?:\s+(?:(?:de|da|di|van|von|del|du|la|le|bin|al|dos|das|ten|ter|zu"
+    # "der"/"den" only as in "von der Leyen", "Van der Bellen": "Svenja Schulze der
+    # Süddeutschen Zeitung sagte" ends the name at the article
+    r"|(?<=[Vv][oa]n\s)(?:der|den))\s+)*" + _CAP_TOK + r")*"
 )
 _PAIR = re.compile(
     r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)\s+"
@@ -367,8 +442,9 @@ _PAIR = re.compile(
 _LANG_WORDS = {
     "en": {"the", "and", "of", "to", "is", "that", "said", "was", "with", "for"},
     "de": {"der", "die", "und", "das", "nicht", "ist", "mit", "den", "sich", "auch"},
-    "fr": {"le", "la", "les", "et", "des", "est", "une", "pour", "que", "dans"},
-    "es": {"el", "los", "las", "y", "que", "del", "por", "una", "con", "para"},
+    # "la" and "que" are French and Spanish alike, so they count for neither
+    "fr": {"le", "les", "et", "des", "est", "une", "pour", "dans", "du", "au", "sur", "qui"},
+    "es": {"el", "los", "las", "y", "del", "por", "una", "con", "para", "al", "su", "ha"},
 }
 _SENT_END = re.compile(r"[.!?…]+[\x00”’\"»“«)\]]*(?=\s+[\x00\"“„«»‘'‚「(\[A-ZÀ-ÖØ-Þ0-9¿¡])")
 
@@ -551,6 +627,14 @@ def _nest(out: list[_Span]) -> list[_Span]:
 
 
 # « …, écrit-elle. … »: French sets the attribution inside the guillemets
+_FR_DASH_INCISE = re.compile(
+    r"\s[–—]\s+([a-zàâçéèêëîïôûùüÿœ’']+)-(?:t-)?(il|elle|ils|elles)\b"
+)
+# "«A —dijo el alcalde—, B»", "« A – a-t-il ajouté – B »": an incise between dashes
+_DASH_INCISE = re.compile(
+    r"\s[—–]\s?([^\W\d_][\w’']*)(?:-t)?(?:-(?:il|elle|ils|elles|on))?[^—–.!?\x00]{0,60}?"
+    r"\s?([—–])[\s.,;\u00a0]*"
+)
 _FR_INCISE = re.compile(
     r",\s+([a-zàâçéèêëîïôûùüÿœ’']+)-(?:t-)?(?:il|elle|ils|elles|on)\s*[.,;]\s+(?=\S)"
 )
@@ -562,6 +646,16 @@ def _split_incises(text: str, spans: list[_Span], verbs: re.Pattern[str]) -> lis
     out: list[_Span] = []
     changed = False
     for sp in spans:
+        d = _DASH_INCISE.search(text, sp.start, sp.end) if sp.parent < 0 else None
+        if d and verbs.fullmatch(d.group(1)) and text[sp.open] in '«“"' and d.end() < sp.end:
+            # «Esto no va a quedar así —dijo el alcalde—, vamos a denunciar»
+            first = _Span(sp.open, d.start(1) - 1, sp.start, d.start(), sp.line)
+            first.cont_prev = sp.cont_prev
+            rest = _Span(d.end(2), sp.close, d.end(), sp.end, sp.line, sp.closed)
+            rest.cont_prev, rest.cont_next = True, sp.cont_next
+            out += [first, rest]
+            changed = True
+            continue
         m = _FR_INCISE.search(text, sp.start, sp.end) if sp.parent < 0 else None
         if m and verbs.fullmatch(m.group(1)) and text[sp.open] in '«“"':
             comma = m.start() + 1
@@ -573,6 +667,57 @@ def _split_incises(text: str, spans: list[_Span], verbs: re.Pattern[str]) -> lis
         else:
             out.append(sp)
     return _nest(out) if changed else spans
+
+
+# "—Esto no va a quedar así —dijo el alcalde—. Vamos a denunciar.": Spanish (and French)
+# set speech off with a dash at the start of the paragraph and around the incise
+_DIALOGUE_INCISE = re.compile(r"\s?—\s?([^\W\d_][\w’'-]*)")
+
+
+def _dialogue_spans(text: str, spans: list[_Span], verbs: re.Pattern[str]) -> list[_Span]:
+    """Add the speech of paragraphs that open with a dash and carry a "—dijo X" incise;
+    a paragraph without one (an interview's questions and answers) is left alone."""
+    out = list(spans)
+    pos = 0
+    for li, line in enumerate(text.split("\n")):
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        lead = len(line) - len(line.lstrip())
+        if not line[lead:].startswith("—") or any(ls <= q.open < le for q in spans):
+            continue
+        op = ls + lead
+        m = next(
+            (
+                m
+                for m in _DIALOGUE_INCISE.finditer(text, op + 2, le)
+                if verbs.fullmatch(m.group(1)) and text[m.start()] in " —"
+            ),
+            None,
+        )
+        if not m:
+            continue
+        dash = text.index("—", m.start())
+        out.append(_Span(op, dash, op + 1, dash, li))
+        closer = text.find("—", m.end(), le)
+        if closer < 0:
+            continue  # "—…—dijo el alcalde." and the narrator goes on
+        rest = closer + 1
+        while rest < le and text[rest] in " .,;\u00a0":
+            rest += 1
+        nxt = _DIALOGUE_INCISE.search(text, rest, le)
+        end = nxt.start() if nxt and verbs.fullmatch(nxt.group(1)) else le
+        if len(text[rest:end].split()) >= 2:
+            sp = _Span(closer, end, rest, end, li, closed=end < le)
+            sp.cont_prev = True
+            out.append(sp)
+    if len(out) == len(spans):
+        return spans
+    for sp in out[len(spans) :]:
+        e = sp.end
+        while e > sp.start and text[e - 1].isspace():
+            e -= 1
+        sp.end = e
+    return _nest(out)
 
 
 def _carry_prev(spans: list[_Span], text: str, ls: int, op: int) -> bool:
@@ -699,6 +844,22 @@ class _People:
                         if self.by_title.setdefault(role, name) != name:
                             self.by_title[role] = None  # two people share it: no guess
                     break
+            else:
+                full = tuple(toks)
+                if 2 <= len(full) <= 3 and full not in seen and len(raw) == len(toks):
+                    # "La députée Clémentine Autain", "el portavoz Iñaki Urrutia": two or
+                    # three capitalised words right after a role noun name a person even
+                    # when the gazetteer lacks the given name
+                    lead = re.search(
+                        r"(?:^|\s)(?:the|a|an|el|la|le|l[’']|der|die|un|una|une|ein|eine)\s*"
+                        r"([^\W\d_][\w-]*)\s+$",
+                        text[max(0, m.start() - 40) : m.start()],
+                        re.I,
+                    )
+                    noun = lead.group(1).lower() if lead else ""
+                    if noun in _ROLE_NOUNS or noun in _PERSON_NOUNS:
+                        seen.add(full)
+                        self.fulls.append(full)
         for name in extra:
             toks = tuple(name.split())
             if len(toks) >= 2 and toks not in seen:
@@ -838,7 +999,7 @@ def _abbrev(w: str) -> bool:
 
 
 def _is_word(t: str) -> bool:
-    return t[:1].isalpha()
+    return t[:1].isalpha() or bool(_AGE_NOUN.fullmatch(t))
 
 
 def _is_cap(t: str) -> bool:
@@ -856,6 +1017,34 @@ class _Ctx:
         self.pronouns = PRONOUNS["en"] | PRONOUNS[self.lang]
         self.people = _People(text, [])
         self.lower_words = frozenset(re.findall(r"\b[a-zß-ÿ][\w’'-]*", text))
+        if self.lang in ("fr", "es"):
+            self._surnames_used_alone()
+
+    def _surnames_used_alone(self) -> None:
+        """ "Patxi López critica … De hecho, López no ve posible": a given name and a
+        surname the article goes on to use alone name a person, known given name or not."""
+        text = self.text
+        for m in _CAP_RUN.finditer(text):
+            toks = m.group(0).split()
+            if not 2 <= len(toks) <= 3 or self.people.is_person(toks):
+                continue
+            if not all(
+                _NAME_SHAPE.fullmatch(t)
+                and t.lower() not in STOP_CAPS
+                and t.lower() not in TITLES
+                and t.lower() not in _ORG_WORDS
+                and t.lower() not in MONTHS_DAYS
+                for t in toks
+            ):
+                continue
+            alone = re.compile(r"(?<![\w’'-])" + re.escape(toks[-1]) + r"(?![\w’'-])")
+            if any(
+                not text[max(0, a.start() - len(toks[-2]) - 1) : a.start()].strip()
+                == toks[-2]
+                for a in alone.finditer(text)
+                if a.start() != m.start() + m.group(0).rfind(toks[-1])
+            ):
+                self.people.add(toks)
 
     # ---- validation ---------------------------------------------------------------
 
@@ -866,7 +1055,19 @@ class _Ctx:
             return False
         if self.lang == "en" or not strict:
             return True
-        return self.people.is_person(toks)
+        if self.people.is_person(toks):
+            return True
+        # "Youssouf Abdallah affirme", "dijo Iñaki Urrutia": two or three words shaped
+        # like a given name and a surname, at a speaker's place, name someone even when
+        # the gazetteer lacks the given name
+        return 2 <= len(toks) <= 3 and all(
+            _NAME_SHAPE.fullmatch(t)
+            and t.lower() not in STOP_CAPS
+            and t.lower() not in TITLES
+            and t.lower() not in _ORG_WORDS
+            and t.lower() not in MONTHS_DAYS
+            for t in toks
+        )
 
     def _mk_name(self, toks: list[tuple[str, int, int]]) -> _NP | None:
         words = [t[0] for t in toks]
@@ -890,9 +1091,16 @@ class _Ctx:
             # the subject is the first part of the comma chain that reads as one
             parts = seg.rstrip()[:-1].split(",")
             pos = 0
-            for part in parts[:4]:
+            for n, part in enumerate(parts[:4]):
                 if len(part.split()) <= 14:
                     np = self._np_tail(part + " ", off + pos)
+                    if np and np.kind == "phrase" and n + 1 < len(parts):
+                        # "el inspector general de la Policía, Álvaro Álvarez, ha
+                        # garantizado": the name in apposition says who the role is
+                        nxt = parts[n + 1]
+                        name = self._np_tail(nxt + " ", off + pos + len(part) + 1)
+                        if name and name.kind == "name" and name.text == nxt.strip():
+                            return name
                     if np and np.kind in ("name", "phrase", "pron"):
                         return np
                 pos += len(part) + 1
@@ -996,6 +1204,22 @@ class _Ctx:
             if prefix and prefix[-1][0].lower() in DETERMINERS:
                 pass
             else:
+                run = collect[j:]
+                art = next(
+                    (
+                        n
+                        for n in range(1, len(run))
+                        if run[n][0] in ("der", "den", "dem")
+                        and run[n - 1][0].lower() not in ("von", "van")
+                    ),
+                    0,
+                )
+                if art:
+                    # "Wie Umweltministerin Svenja Schulze der Süddeutschen Zeitung
+                    # sagte": the subject, then the listener in the dative
+                    np = self._mk_name(run[:art])
+                    if np:
+                        return np
                 np = self._mk_name(collect[j:])
                 if np:
                     return np
@@ -1017,22 +1241,49 @@ class _Ctx:
 
     def np_after(self, seg: str, off: int) -> _NP | None:
         """The speaker written after the verb: "said | Katherine Maher, …"."""
+        tl = _TIME_LEAD.match(seg)
+        if tl:
+            # "ha asegurado este martes el portavoz socialista": the day, then the subject
+            seg, off = seg[tl.end() :], off + tl.end()
         toks = _tokens(seg[:160], off)
         while len(toks) > 1 and toks[0][0].islower() and toks[0][0] in _LEAD_ADVERBS:
             toks = toks[1:]  # "sagt auch Stenger", "said also"
         if not toks or not _is_word(toks[0][0]):
             return None
         w0 = toks[0][0]
+        if self.lang != "en" and w0.lower() in _TO_LISTENER:
+            # "dijo a la red Erbol", "a déclaré à l’AFP": the listener; a person named
+            # right after it is the speaker ("a expliqué à l’AFP Jean Dupont")
+            m = _LISTENER_THEN_NAME.match(seg)
+            if m:
+                run = m.group(1).split()
+                for k in range(1, len(run)):
+                    if _given(run[k]) and self._name_ok(run[k:], strict=False):
+                        s = off + m.start(1) + m.group(1).find(run[k])
+                        e = s + len(" ".join(run[k:]))
+                        return _NP("name", self.text[s:e], s, e)
+            return None
         if w0.lower() in self.pronouns:
             return _NP("pron", w0, toks[0][1], toks[0][2])
-        if _is_cap(w0) and w0.lower() not in DETERMINERS and w0.lower() not in DEMONSTRATIVES:
+        particle = (
+            w0 in _PARTICLES
+            and len(toks) > 1
+            and _is_cap(toks[1][0])
+            and toks[1][1] == toks[0][2] + 1
+            and toks[1][0] in self.people.surnames
+        )  # "sagt de Decker": a surname that starts with its particle
+        if particle or (
+            _is_cap(w0) and w0.lower() not in DETERMINERS and w0.lower() not in DEMONSTRATIVES
+        ):
             run = []
             for k, t in enumerate(toks):
                 if _is_cap(t[0]) or (
                     t[0].lower() in _PARTICLES
                     and k + 1 < len(toks)
                     and _is_cap(toks[k + 1][0])
-                    and run
+                    and (run or particle)
+                    # "von der Leyen", but "sagte Weil der Neuen Osnabrücker Zeitung"
+                    and (t[0] not in ("der", "den", "dem") or run[-1][0] in ("von", "van"))
                 ):
                     run.append(t)
                 elif t[0] == "-" and run:
@@ -1099,7 +1350,15 @@ class _Ctx:
             runs = list(_CAP_RUN.finditer(inner))
             if runs and runs[-1].end() == len(inner):
                 toks2 = _clean_tokens(runs[-1].group(0).split())
-                if len(toks2) >= 2 and _given(toks2[0]):
+                if len(toks2) >= 2 and (
+                    _given(toks2[0])
+                    or (
+                        self.lang != "en"
+                        and runs[-1].start() == 0
+                        and len(toks2) <= 3
+                        and self._name_ok(toks2)
+                    )
+                ):  # "explicó el portavoz del PSOE, Patxi López, «…»"
                     k = runs[-1].group(0).find(toks2[0])
                     ps = off + rest_off + m.start(1) + runs[-1].start() + k
                     pe = ps + len(" ".join(toks2))
@@ -1114,25 +1373,27 @@ class _Ctx:
             m = _FR_INVERSION.match(seg)
             if m and self.verbs.fullmatch(m.group(1)):
                 return _NP("pron", m.group(2), off + m.start(2), off + m.end(2))
+            m = _FR_AUX_INVERSION.match(seg)
+            if m and self.verbs.fullmatch(m.group(2)):
+                # "« … », a-t-elle confié au Parisien."
+                return _NP("pron", m.group(1), off + m.start(1), off + m.end(1))
         if self.lang == "de":
             m = re.match(r"\s*[,;]\s*so\s+", seg)
             if m:  # „…“, so Hoeneß.
                 np = self.np_after(seg[m.end() :], off + m.end())
                 if np:
                     return np
-                run = _CAP_RUN.match(seg, m.end())
-                if run:  # the construction leaves no doubt that this is the speaker
-                    toks = _clean_tokens(run.group(0).split())
-                    if toks:
-                        k = run.group(0).find(toks[0])
-                        ps = off + run.start() + k
-                        pe = ps + len(" ".join(toks))
-                        return _NP("name", self.text[ps:pe], ps, pe)
+                np = self._cap_run(seg, off, m.end())
+                if np:  # the construction leaves no doubt that this is the speaker
+                    return np
         acc = _ACCORDING.match(seg.lstrip(" ,;—–-\u00a0"))
         if acc:
             pos = len(seg) - len(seg.lstrip(" ,;—–-\u00a0")) + acc.end()
             np = self.np_after(seg[pos:], off + pos)
             if np:
+                return np
+            np = self._cap_run(seg, off, pos)
+            if np:  # « … » selon Kriss Graffiti: whoever is named there is the source
                 return np
         for k, v in enumerate(self.verbs.finditer(seg)):
             if self.lang == "en" and v.group(0).lower().endswith("ing"):
@@ -1143,6 +1404,8 @@ class _Ctx:
             b = between.strip(" \t\u00a0,;:—–-")
             if b and all(w.lower() in TRAILING_AUX for w in b.split()):
                 b = ""  # "…», había declarado la rama local" (auxiliary + participle)
+            elif b and _POINTS_BACK.fullmatch(b):
+                b = ""  # "«…». Así lo afirmó el ministro del Interior", „…“ Das sagte X
             if k == 0 and v.start() <= 80:
                 if not b:
                     np = self.np_after(seg[v.end() :].lstrip(" \u00a0"), off + _lead(seg, v.end()))
@@ -1152,8 +1415,16 @@ class _Ctx:
                     if np:
                         return np
                     rest = seg[v.end() :].strip(" \u00a0")
-                    if self.lang == "es" and (not rest or rest[0] in ".;"):
-                        # Spanish drops the subject: "…», critica." means the person last named
+                    if self.lang == "es" and (
+                        not rest
+                        or rest[0] in ".;"
+                        or (_ES_NO_SUBJECT.match(rest) and not self._names_someone(rest))
+                        # "…", afirmó, y esperará los resultados: a clause of its own
+                        or re.match(r",\s*(?:y|e|pero|aunque|mientras|tras|sin|antes|después"
+                                    r"|al|para|por|luego|lo|que|aunque|pues|ya|en)\s", rest)
+                    ):
+                        # Spanish drops the subject: "…», critica." or "…», dijo a la red
+                        # Erbol." means the person last named
                         return _NP("pron", "", off + v.start(), off + v.end())
                 ap = re.match(r"\s*([^,;:()\x00]{1,40}),\s*[^,;:\x00]{1,90},\s*$", between)
                 if ap:
@@ -1166,8 +1437,9 @@ class _Ctx:
                     lead = len(between) - len(between.lstrip(" ,;:—–-"))
                     if np and np.start - off >= lead and self._covers(between, np, off):
                         return np
-            # ", says Laura Spitler, an astronomer …" at the end of the sentence
-            if re.search(r"[,—–]\s*$", between):
+            # ", says Laura Spitler, an astronomer …" at the end of the sentence; "…,
+            # ha asegurado este martes el portavoz" (an auxiliary before the participle)
+            if re.search(r"[,—–]\s*$", _TRAILING_AUX_RE.sub("", between)):
                 np = self.np_after(seg[v.end() :].lstrip(" \u00a0"), off + _lead(seg, v.end()))
                 if np:
                     return np
@@ -1188,11 +1460,62 @@ class _Ctx:
                     return np
         return None
 
+    def opinion_of(self, seg: str, off: int) -> _NP | None:
+        """ "Pour Marine Le Pen, « … »", "Para el ministro, “…”": a sentence that opens
+        with whose view it gives, written as a whole phrase up to the comma."""
+        op = _OPINION_OF.match(seg)
+        if not op:
+            return None
+        who = op.group(1)
+        pos = op.start(1)
+        if _is_cap(who.split()[0]):
+            np = self._cap_run(seg, off, pos)
+            toks = np.text.split() if np else []
+            if np and np.end - off == op.end(1) and self._name_ok(toks, strict=False):
+                return np
+            return None
+        if _personish(who) and who.split()[0].lower() in DETERMINERS:
+            ap = re.match(r"\s*,\s*([^,;:\x00]{1,50}?)\s*,", seg[op.end(1) :])
+            if ap and _is_cap(ap.group(1).split()[0]):
+                # "Para el ministro de Economía, Luis de Guindos, “…”"
+                p2 = op.end(1) + ap.start(1)
+                np = self._cap_run(seg, off, p2)
+                if np and np.end - off == op.end(1) + ap.end(1) and self._name_ok(
+                    np.text.split(), strict=False
+                ):
+                    return np
+            return _NP("phrase", who, off + pos, off + op.end(1))
+        return None
+
+    def _cap_run(self, seg: str, off: int, pos: int) -> _NP | None:
+        """The capitalised words at seg[pos:], taken as a name."""
+        run = _CAP_RUN.match(seg, pos)
+        if not run:
+            return None
+        toks = _clean_tokens(run.group(0).split())
+        if not toks:
+            return None
+        k = run.group(0).find(toks[0])
+        ps = off + run.start() + k
+        pe = ps + len(" ".join(toks))
+        return _NP("name", self.text[ps:pe], ps, pe)
+
+    def _names_someone(self, seg: str) -> bool:
+        """"dijo en un comunicado el ministro Pedro Sánchez": the subject comes late."""
+        sent = re.split(r"[.;!?]", seg, maxsplit=1)[0]
+        if any(self.people.is_person(_clean_tokens(m.group(0).split())) for m in _CAP_RUN.finditer(sent)):
+            return True
+        words = _WORDS.findall(sent.lower())
+        return any(
+            a in ("el", "la") and (b in _ROLE_NOUNS or b in _PERSON_NOUNS)
+            for a, b in zip(words, words[1:])
+        )
+
     def _inverted_name(self, seg: str, off: int, pos: int) -> _NP | None:
         """ "«…», expresó Sing’Oei." — a capitalised name that closes the sentence right
         after the verb is the speaker even when the article never gave a first name."""
         run = _CAP_RUN.match(seg, pos)
-        if not run or not re.match(r"\s*(?:[.,;:]|$)", seg[run.end() :]):
+        if not run or not _AFTER_INVERTED.match(seg, run.end()):
             return None
         toks = _clean_tokens(run.group(0).split())
         if not toks or len(toks) > 4 or not self._name_ok(toks, strict=False):
@@ -1231,6 +1554,10 @@ class _Ctx:
             np = self.np_after(seg[acc.end() :], off + acc.end())
             if np:
                 best, best_pos = np, acc.start()
+        else:
+            np = self.opinion_of(seg, off)
+            if np:
+                best, best_pos = np, 0
         for v in reversed(list(verbs.finditer(seg))):
             if v.start() < best_pos:
                 break
@@ -1257,6 +1584,26 @@ class _Ctx:
             np = self.np_after(post.lstrip(" \u00a0"), post_off)
             if np and np.kind in ("name", "phrase"):
                 return np
+            if np and np.kind == "pron" and self.lang != "en" and np.start == post_off:
+                # "Auf die Frage, ob er zufrieden sei, antwortete er: „Ja“": the
+                # pronoun right after the verb is its subject, not the phrase before;
+                # "Während Ministerpräsident Seehofer … wartete, antwortete er": the
+                # subject of the clause the sentence opens with
+                sub = _SUBORDINATE.match(pre)
+                run = _CAP_RUN.match(pre, sub.end()) if sub else None
+                if run:
+                    raw = run.group(0).split()
+                    toks = _clean_tokens(raw)
+                    if toks and (self.people.is_person(toks) or _is_title(raw[0])):
+                        name = self._cap_run(pre, off, sub.end())
+                        if name:
+                            return name
+                return np
+            if pre.strip():
+                # "La langue est la meilleure et la pire des choses, disait Esope."
+                np = self._inverted_name(seg, off, v.end() + len(post) - len(post.lstrip()))
+                if np:
+                    return np
         np = self.np_before(pre, off)
         if np:
             return np
@@ -1398,7 +1745,7 @@ network networks media airlines motors robotics technologies labs
 _ROLE_NOUNS = _words(
     """
 singer guitarist drummer musician actor actress artist author writer novelist director
-player coach captain striker goalkeeper driver pilot judge prosecutor instructor minister
+player coach captain striker goalkeeper driver pilot judge prosecutor instructor minister titular
 president senator governor mayor chairman chairwoman founder spokesman spokeswoman
 spokesperson lawyer attorney politician economist scientist researcher professor chancellor
 premier ambassador diplomat commander general investigator detective sheriff
@@ -1408,7 +1755,33 @@ politiker politikerin richter richterin ministerin präsident präsidentin sprec
 trainer spieler spielerin sänger sängerin anwalt anwältin kanzler kanzlerin bürgermeister
 juge ministre présidente maire chanteur chanteuse entraîneur joueur joueuse avocat avocate
 porte-parole procureur
+funcionario funcionaria senador senadora mandatario mandataria diputado diputada investigador
+investigadora director directora jefe jefa actriz empresario empresaria gobernador gobernadora
+secretario secretaria canciller dirigente líder vocero vocera experto experta especialista
+periodista profesor profesora inspector inspectora comandante coronel médico médica doctor
+doctora científico científica escritor escritora autor autora sindicalista jueza rector rectora
+concejal concejala exministro exministra expresidente expresidenta candidato candidata activista
+representante delegado delegada embajador embajadora analista obispo cardenal
+actrice acteur sénateur sénatrice député députée directeur directrice dirigeant dirigeante
+responsable président professeur professeure chercheur chercheuse écrivain écrivaine auteur
+autrice philosophe anthropologue sociologue historien historienne journaliste militant militante
+syndicaliste patron patronne secrétaire élu élue conseiller conseillère chef cheffe candidat
+candidate ambassadeur ambassadrice commissaire enquêteur enquêtrice policier policière médecin
+spécialiste sélectionneur capitaine réalisateur réalisatrice cinéaste comédien comédienne
+romancier romancière
+abgeordnete abgeordneter senatorin direktor direktorin chefin vorsitzende vorsitzender
+professorin forscher forscherin wissenschaftler wissenschaftlerin journalist journalistin
+schauspieler schauspielerin autorin experte expertin unternehmer unternehmerin ökonom ökonomin
+regisseur regisseurin geschäftsführer geschäftsführerin manager managerin ermittler ermittlerin
+staatsanwalt staatsanwältin polizist polizistin arzt ärztin bischof kandidat kandidatin
+aktivist aktivistin botschafter botschafterin künstler künstlerin
 """
+)
+
+
+_GENERIC_ROLES = _words(
+    "official funcionario funcionaria responsable dirigente político política politician "
+    "politiker politikerin funktionär funktionärin élu élue"
 )
 
 
@@ -1416,13 +1789,15 @@ def _role_description(phrase: str) -> bool:
     """A definite description of one person by role, with no name in it:
     "the singer and guitarist", "el instructor del ‘caso Noos’", "der Politiker"."""
     bare = _QUOTED_PART.sub("", phrase.replace("\x00", ""))  # names in marks are titles
-    m = re.match(r"(?:the|el|la|le|der|die|l[’'])\s*([^\W\d_][\w-]*)", bare, re.I)
-    if not m or m.group(1).lower() not in _ROLE_NOUNS:
+    m = re.match(r"(?:the|el|la|le|der|die|l[’'])\s*([^\W\d_][\w-]*|\d+-[^\W\d_][\w-]*)", bare, re.I)
+    if not m or not (m.group(1).lower() in _ROLE_NOUNS or _AGE_NOUN.fullmatch(m.group(1))):
         return False
     return not any(_given(w) for w in _WORDS.findall(bare))
 
 
 _QUOTED_PART = re.compile(r"[‘'\"“«„‚][^’'\"”»“‘]*[’'\"”»“‘]")
+# a person named by age alone, as German and English reports do on second mention
+_AGE_NOUN = re.compile(r"\d+-(?:jährige[rn]?|year-old)", re.I)
 
 
 def _group_phrase(phrase: str) -> bool:
@@ -1433,8 +1808,11 @@ def _group_phrase(phrase: str) -> bool:
 
 def _personish(phrase: str) -> bool:
     """Can "he" or "she" point back to this phrase? "a NATO official" yes, "a photo" no."""
-    words = _WORDS.findall(phrase.lower())
-    return any(w in _PERSON_NOUNS or w[:-1] in _PERSON_NOUNS or _is_title(w) for w in words)
+    words = [re.sub(r"^[ld][’']", "", w) for w in _WORDS.findall(phrase.lower())]
+    return any(
+        w in _PERSON_NOUNS or w[:-1] in _PERSON_NOUNS or w in _ROLE_NOUNS or _is_title(w)
+        for w in words
+    )
 
 
 def _bare_group(toks: list[tuple[str, int, int]]) -> bool:
@@ -1466,6 +1844,7 @@ def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> N
     text = ctx.text
     has_double = any(text[sp.open] in '“"„«»' for sp in spans if sp.parent < 0)
     keys: dict[str, list[int]] = {}
+    lead_lines = _lead_lines(text, att.headline_line)
     for i, sp in enumerate(spans):
         core = text[sp.start : sp.end].strip(" .,;:!?…-–—\u00a0").casefold()
         keys.setdefault(core, []).append(i)
@@ -1484,12 +1863,21 @@ def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> N
         post = text[sp.close + 1 : sp.close + 40] if sp.closed else ""
         term = False
         if nw <= 8:
-            if _TERM_BEFORE.search(pre):
+            tb = _TERM_BEFORE.search(pre)
+            if tb and not _ACCORDING.search(pre, max(0, tb.start() - 20), tb.start()):
+                # but "illustrerait selon lui l’expression d’un « état de malaise »"
+                # gives whose expression it is
                 term = True
             else:
                 pw = _WORDS.findall(pre[-25:])
                 if pw and pw[-1].lower() in _TERM_NOUNS and not pre.rstrip().endswith((",", ":")):
                     term = True
+                elif (
+                    len(pw) >= 2
+                    and pw[-1].lower() in ("de", "du", "des")
+                    and pw[-2].lower() in _TERM_NOUNS
+                ):
+                    term = True  # el rubro de “alimentos y bebidas”, la catégorie des « … »
         if text[sp.open] in "「『" and sp.closed and not _JA_SPEECH.match(text, sp.close + 1):
             # Japanese brackets also hold names (護衛艦「きりさめ」が); speech goes on with と/って
             term = True
@@ -1507,6 +1895,14 @@ def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> N
             term = True  # „Extrablatt“ also written without marks: a name, not speech
         if short and not term:
             same = keys.get(core.casefold(), [])
+            if core[:1].isupper():
+                pass  # a slogan or a name repeated from the headline stays one
+            elif sp.line in lead_lines:
+                same = [i]
+            else:
+                # the headline or standfirst repeating a word the body quotes ("califica a
+                # Biden de “incapacitado”") is no sign of a term
+                same = [j for j in same if spans[j].line not in lead_lines]
             if len(same) >= 2:
                 if core[:1].isupper():
                     if not any(spans[j].explicit_after for j in same):
@@ -1618,6 +2014,16 @@ def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> N
                 text[sp.close + 1 : le]
             ):
                 term = True  # heise.de: „Wiki-News für China“ (14.03.2006, 15:14 Uhr MEZ)
+        if (
+            short
+            and not term
+            and sp.parent < 0
+            and not ends_punct
+            and ctx.lang in ("fr", "es")
+            and not headline
+            and _mentioned_after_determiner(ctx, masked, att, sp, pre)
+        ):
+            term = True  # le « guillemetgate », une « rhétorique de l’urgence », un "territorio amigo"
         if short and not term and sp.parent >= 0 and not ends_punct:
             outer = spans[sp.parent]
             inside = text[max(outer.start, sp.open - 50) : sp.open]
@@ -1634,6 +2040,11 @@ def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> N
                 and short
             ):
                 term = True
+        if term and core.casefold() in _ANSWERS and not _TERM_BEFORE.search(pre):
+            ps = att.sents[max(0, att.sent_of(sp.open) - 1)][0]
+            if _ANSWERED.search(masked, ps, sp.open) or ctx.verbs.search(masked, ps, sp.open):
+                # "antwortete er … nur mit „Ja“ und „Nein“": a one-word answer is speech
+                term = False
         if term:
             sp.is_quote = False
     # “severe” or “emergency” levels: a term joined by "or"/"and" makes its partner one too
@@ -1666,6 +2077,86 @@ _DETERMINER_BEFORE = re.compile(
 _CALLED_DET_BEFORE = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:the|a|an)\s*$", re.I)
 _AS_BEFORE = re.compile(r"\b(?:as|als|comme|como)\s*$", re.I)
 _INDEFINITE = _words("a an un une ein eine einen einem einer eines uno una unos unas")
+
+
+# French and Spanish determiners, and the few adjectives that stand between one and
+# its noun ("les fameux « éléments de langage »", "tous les « mots pétrifiés »")
+_FR_ES_DETERMINER = re.compile(
+    r"(?:^|[\s(’'])(?:le|la|les|l[’']|un|une|des|du|au|aux|ce|cet|cette|ces|mon|ma|mes|son|sa|ses"
+    r"|notre|nos|votre|vos|leur|leurs|el|los|las|lo|una|unos|unas|del|al|su|sus|este|esta|estos"
+    r"|estas|ese|esa|esos|esas|nuestro|nuestra|nuestros|nuestras)"
+    r"(?:\s+(?:fameux|fameuse|fameuses|prétendu|prétendue|prétendus|soi-disant|supposé|supposée"
+    r"|nouveau|nouvelle|nouveaux|nouvelles|véritable|vrai|vraie|famoso|famosa|famosos|famosas"
+    r"|supuesto|supuesta|supuestos|supuestas|nuevo|nueva|nuevos|nuevas|verdadero|verdadera))?"
+    r"\s*$",
+    re.I,
+)
+# a speech noun with its preposition: "son discours sur le «nouveau modèle français»"
+# quotes the speech, it does not hold the words up
+_SPEECH_ABOUT = re.compile(
+    r"\b(?:discours|déclaration|intervention|allocution|propos|message|lettre|tribune"
+    r"|plaintes?|critiques?|discurso|declaración|declaraciones|mensaje|carta|intervención"
+    r"|quejas?|denuncias?|críticas?)\s+(?:sur|sobre|de)\s+\S+\s*$",
+    re.I,
+)
+
+
+# role nouns that name the same office: "el juez Castro … dijo el instructor del caso"
+_ROLE_KIN = {
+    w: group.split()[0]
+    for group in (
+        "juez jueza instructor instructora magistrado magistrada judge juge richter richterin",
+        "fiscal prosecutor procureur staatsanwalt staatsanwältin",
+        "presidente presidenta mandatario mandataria president président présidente "
+        "präsident präsidentin",
+        "ministro ministra minister ministre ministerin titular",
+        "alcalde alcaldesa mayor maire bürgermeister bürgermeisterin",
+    )
+    for w in group.split()
+}
+# one-word answers, and the words that show a question was put
+_ANSWERS = _words("ja nein yes no oui non sí si jawohl doch nö")
+_ANSWERED = re.compile(
+    r"(?<![\w])(?:frage|fragen|question|questions|pregunta|preguntas|antwort\w*|answer\w*"
+    r"|répon\w*|respon\w*|contest\w*)(?![\w])",
+    re.I,
+)
+
+
+def _mentioned_after_determiner(
+    ctx: _Ctx, masked: str, att: _Attributor, sp: _Span, pre: str
+) -> bool:
+    """Is a short span the head of a noun phrase whose determiner stands outside the
+    marks (« commissions spéciales » after "aux", "un « mais »")? The narrator then
+    holds the words up as a label; a partial quote starts inside the marks
+    («l’aveu accablant») or follows the noun it qualifies (l’accord «historique»).
+    The same words still quote someone when the narrator says whose they are
+    ("selon lui l’expression d’un « état de malaise »") or when they are what a
+    speech verb reports ("ha garantizado la “transparencia”")."""
+    m = _FR_ES_DETERMINER.search(pre)
+    if not m:
+        return False
+    if _SPEECH_ABOUT.search(pre):
+        return False
+    ss = att.sents[att.sent_of(sp.open)][0]
+    if _ACCORDING.search(masked, ss, sp.open):
+        return False
+    before = masked[max(ss, sp.open - len(pre)) : sp.open - (len(pre) - m.start())]
+    return not re.search(r"(?:" + ctx.verbs.pattern + r")\s*$", before, re.I)
+
+
+def _lead_lines(text: str, headline_line: int) -> set[int]:
+    """The headline and the standfirst under it, which restate what the body says."""
+    if headline_line < 0:
+        return set()
+    out: set[int] = set()
+    for n, line in enumerate(text.split("\n")):
+        if n < headline_line or not line.strip():
+            continue
+        out.add(n)
+        if len(out) == 2 or len(line) > 300:
+            break
+    return out
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -1749,14 +2240,16 @@ def extract_quotes(text: str) -> list[Quote]:
     `text` is an article's plain text (blocks separated by newlines, the first
     line usually the headline). Pure and fast: no IO, regexes compiled once.
     """
-    if not text or not any(c in _QUOTE_CHARS for c in text):
+    if not text or not any(c in _QUOTE_CHARS for c in text) and "—" not in text:
         return []
     spans = _scan(text)
-    if not spans:
+    if not spans and "—" not in text:
         return []
     ctx = _Ctx(text)
-    if ctx.lang == "fr":
+    if ctx.lang in ("fr", "es"):
         spans = _split_incises(text, spans, ctx.verbs)
+    if ctx.lang in ("es", "fr") and "—" in text:
+        spans = _dialogue_spans(text, spans, ctx.verbs)
     masked = _mask(text, spans)
     return _Attributor(ctx, spans, masked).run()
 
@@ -1815,6 +2308,16 @@ class _Attributor:
                 nxt = _lead(masked, sp.close + 1)
                 end = self.sents[self.sent_of(nxt)][1] if nxt < len(masked) else se
                 end = max(end, se)
+                k2 = self.sent_of(end)
+                if (
+                    not masked[sp.close + 1 : end].strip(" .!?\u00a0")
+                    and k2 + 1 < len(self.sents)
+                    and "\n" not in masked[sp.close : self.sents[k2 + 1][0]]
+                    and _POINTS_BACK.match(masked, self.sents[k2 + 1][0])
+                ):
+                    # "«No vamos a tolerar la violencia». Así lo afirmó el ministro": the
+                    # next sentence may point back at the quote
+                    end = self.sents[k2 + 1][1]
                 m2 = n + 1
                 while m2 < len(top) and self._embedded(self.spans[top[m2]]):
                     m2 += 1  # the "Pose" actor said: a title inside the speaker phrase
@@ -1838,6 +2341,12 @@ class _Attributor:
                     start = max(start, self.spans[top[n - 1]].close + 1)
                 if start < sp.open:
                     np = ctx.before(masked[start : sp.open], start)
+            if np is None and ctx.lang == "fr":
+                # "« Il faudrait … errantes – observe-t-il dans un autre livre … »": an
+                # incise between dashes inside the guillemets
+                m = _FR_DASH_INCISE.search(self.text, sp.start, sp.end)
+                if m and ctx.verbs.fullmatch(m.group(1)):
+                    np = _NP("pron", m.group(2), m.start(2), m.end(2))
             self._set(sp, i, np)
         for i, sp in enumerate(self.spans):
             if sp.parent < 0:
@@ -1945,13 +2454,17 @@ class _Attributor:
         si = self.sent_of(sp.open)
         ss, se = self.sents[si]
         for j in reversed(prev_quotes):
-            if spans[j].open >= ss and self._inherit(sp, spans[j]):
+            if spans[j].open < ss or ":" in masked[spans[j].end : sp.open]:
+                break
+            if self._inherit(sp, spans[j]):
                 return
         for j in range(i + 1, len(spans)):
             # “terribly disruptive” and … “we won’t roll the dice,” Andy Vesey said:
             # an attribution at the end of the sentence covers all of its quotes
             q = spans[j]
-            if q.open >= se:
+            if q.open >= se or ":" in masked[sp.end : q.open]:
+                # "Laura Frémy analyse « … » …, Fip : « … » selon Kriss Graffiti": a
+                # colon opens what the later attribution covers
                 break
             if q.parent < 0 and q.is_quote and q.explicit_after:
                 if q.sp_kind == "pron" and not q.speaker and j in self.nps:
@@ -2034,6 +2547,8 @@ class _Attributor:
     def _take(self, sp: _Span, np: _NP) -> None:
         sp.speaker = self.canon(np)
         sp.sp_start, sp.sp_end = np.start, np.end
+        if np.kind == "phrase" and _role_description(np.text):
+            self._describe(sp, np)  # "L’actrice … a déclaré": the actress just named
 
     def _resolve(self, sp: _Span, pron: _NP, from_sent: int | None = None) -> None:
         """he/she/il/er → the nearest person the article named before, preferring
@@ -2050,9 +2565,35 @@ class _Attributor:
                 lines_seen += 1
                 if lines_seen > 4:
                     break
-            cands = [c for c in self._candidates(k) if self._could_be(low, c)]
+            cands = []
+            for c in self._candidates(k):
+                if not self._could_be(low, c):
+                    continue
+                if not plural and c[1].kind == "name" and self._paired(c[1]):
+                    # "los audios que se atribuyen a Arana y Santiváñez": two people named
+                    # together are not what "he" or a verb alone goes on with
+                    continue
+                if c[1].kind == "phrase" and _role_description(c[0]):
+                    # "El investigador explicó …": he is the investigator named before;
+                    # "L’anthropologue utilise … « … – observe-t-il … »": the one the
+                    # description stands for
+                    tmp = _Span(0, 0, 0, 0, 0)
+                    self._describe(tmp, c[1])
+                    if not tmp.speaker or k == si:
+                        continue
+                    # the person the description stands for counts as named
+                    c = (tmp.speaker, _NP("name", tmp.speaker, c[1].start, c[1].end))
+                cands.append(c)
             if k == si and from_sent is None:
                 cands = [c for c in cands if c[1].start < sp.open and c[0] in self.known]
+            if not cands and low == "" and k == si - 1:
+                # "El PP rechazó la medida. «…», afirmó a través de un comunicado.": the
+                # Spanish verb without a subject goes on with the subject just before,
+                # an organisation as well as a person
+                m = _ES_SUBJECT.match(self.masked, self.sents[k][0], self.sents[k][1])
+                if m:
+                    sp.speaker = m.group(1)
+                    return
             if plural:
                 # "they said in an email": a group named just before, or the one
                 # person a spokesperson sentence named (the singular they)
@@ -2083,20 +2624,87 @@ class _Attributor:
         when nobody fits."""
         si = self.sent_of(np.start)
         breaks = 0
-        for k in range(si, max(-1, si - 4), -1):
+        role = re.match(r"\W*\w+\W*([\w-]+)", np.text.replace("’", " ").replace("'", " "))
+        noun = role.group(1).lower() if role else ""
+        if noun:
+            # "el funcionario policial ha garantizado … «…», señaló el funcionario": the
+            # description points where it pointed the first time the paragraph used it
+            para = max(0, self.text.rfind("\n", 0, self.sents[si][0]))
+            while para > 0 and self.text[para - 1] in "\n \u00a0":
+                para -= 1  # over the blank line to the paragraph before
+            para = self.text.rfind("\n", 0, para) + 1
+            first = re.search(
+                r"(?<![\w])(?:the|el|la|le|der|die|l[’'])\s*" + re.escape(noun) + r"(?![\w])",
+                self.masked[para : np.start],
+                re.I,
+            )
+            if first:
+                si = self.sent_of(para + first.start())
+        comp = [
+            w
+            for w in _WORDS.findall(np.text)[2:]
+            if _is_cap(w) and w.lower() not in STOP_CAPS and len(w) > 2
+        ]
+        if comp:
+            # "el titular de la cartera de Cultura" is the one introduced as "El ministro de
+            # Cultura, Alejandro Salas": a name the same complement came with
+            for k in range(si, max(-1, si - 8), -1):
+                for c in self._candidates(k):
+                    if c[1].kind != "name" or c[1].end > np.start:
+                        continue
+                    near = self.text[max(0, c[1].start - 50) : min(c[1].end + 50, np.start)]
+                    if any(re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", near) for w in comp):
+                        sp.speaker = c[0]
+                        return
+        for k in range(si, max(-1, si - 5), -1):
             named = [
                 c
                 for c in self._candidates(k)
-                if c[1].kind == "name" and c[1].end <= np.start and self._could_be("", c)
+                if c[1].kind == "name"
+                and c[1].end <= np.start
+                and self._could_be("", c)
+                and not self._other_role(c[1], noun)
+                and not self._paired(c[1])
             ]
             if named:
-                known = [c for c in named if c[0] in self.known]
-                sp.speaker = (known or named)[0][0]  # the subject comes first
+                sp.speaker = named[0][0]  # the subject comes first
                 return
+            pos, ke = self.sents[k][0], min(self.sents[k][1], np.start)
+            while pos < ke:
+                # "en la personne de Charlotte Rampling. L’actrice …": named in passing
+                other = self.ctx.mention(self.masked[pos:ke], pos, False, True)
+                if not other:
+                    break
+                if not self._other_role(other, noun) and not self._paired(other):
+                    sp.speaker = self.canon(other)
+                    return
+                pos = other.end
             if k > 0 and self.text.count("\n", self.sents[k - 1][1], self.sents[k][0]):
                 breaks += 1
                 if breaks > 2:
                     return  # further back is somebody else's story
+
+    def _paired(self, np: _NP) -> bool:
+        """ "Raphaël Garrigos et Isabelle Roberts rappellent …": one of two people named
+        together is not what a singular description ("le conseiller") points back to."""
+        after = self.text[np.end : np.end + 40]
+        before = self.text[max(0, np.start - 40) : np.start]
+        return bool(
+            re.match(r"\s+(?:and|und|et|y)\s+[A-ZÀ-Þ]", after)
+            or re.search(r"[A-ZÀ-Þ][\w’'-]*\s+(?:and|und|et|y)\s+$", before)
+        )
+
+    def _other_role(self, np: _NP, noun: str) -> bool:
+        """"el ministro de Gobierno, Eduardo del Castillo, …. «…», señaló el funcionario":
+        a writer who means the minister says "el ministro", so someone introduced with
+        another role is not the one a definite description points back to."""
+        if noun in _GENERIC_ROLES:
+            return False  # an official, a politician: any office holder may be meant
+        head = self.text[max(0, np.start - 45) : np.start]
+        head = head[head.rfind(".") + 1 :]
+        roles = [w for w in _WORDS.findall(head.lower()) if w in _ROLE_NOUNS or w in TITLES]
+        kin = _ROLE_KIN.get(noun, noun)
+        return bool(roles) and all(_ROLE_KIN.get(r, r) != kin for r in roles)
 
     def _could_be(self, pron: str, cand: tuple[str, _NP]) -> bool:
         """Can this pronoun point back to this candidate? A person, not a company or a
@@ -2141,6 +2749,9 @@ class _Attributor:
             np = ctx.np_after(masked[a.end() : e], a.end())
             if np and np.kind in ("name", "phrase"):
                 out.append((self.canon(np), np))
+        np = ctx.opinion_of(masked[s:e], s)
+        if np:
+            out.append((self.canon(np), np))
         pos = s
         while pos < e:
             np = ctx.mention(masked[pos:e], pos, lax=False)
@@ -2152,6 +2763,10 @@ class _Attributor:
             np = self._subject_name(s, e)
             if np:
                 out.append((self.canon(np), np))
+        m = _SUBJECT_NP.match(masked, s, e)
+        if m and _role_description(m.group(1)):
+            # "L’anthropologue utilise …": a described person as the subject
+            out.append((m.group(1), _NP("phrase", m.group(1), m.start(1), m.end(1))))
         for m in _PERSON_NP.finditer(masked, s, e):
             # "WIRED spoke to one mother, who …": an unnamed person can be the "she"
             if m.group(2).lower() in _PERSON_NOUNS:

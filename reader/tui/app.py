@@ -954,7 +954,7 @@ class NewsdeckApp(App[int]):
         title = clean_inline(article.display_title)
         title_quotes = tuple(extract_quotes(title)) if title else ()
         summary = Annotations(title_quotes + tuple(annotations.quotes), ()).summary()
-        entries = build_entries(annotations, title_quotes, document.text)
+        entries = build_entries(annotations, title_quotes, document.text, title)
         if not get_current_worker().is_cancelled:
             self.post_message(
                 self.AnnotationsLoaded(
@@ -1008,14 +1008,14 @@ class NewsdeckApp(App[int]):
     @on(FactSidebar.EntryHighlighted)
     def _fact_highlighted(self, message: FactSidebar.EntryHighlighted) -> None:
         entry = message.entry
-        self.main.article_view.select(entry.ranges, entry.title_ranges)
+        self.main.article_view.select(entry.ranges, entry.title_ranges, reveal=message.reveal)
 
     @on(FactSidebar.EntryChosen)
     def _fact_chosen(self, message: FactSidebar.EntryChosen) -> None:
         entry = message.entry
         if not entry.searchable:
-            # Nothing to look up for a number or a date: show its occurrences again.
-            self.main.article_view.select(entry.ranges, entry.title_ranges)
+            # Nothing to look up for a number, a date or a speaker: step through where it is.
+            self.main.article_view.reveal_next_selected()
             return
         exclude = self.current_article.id if self.current_article else None
         self._find_mentions(entry.name, entry.search_query(), exclude)

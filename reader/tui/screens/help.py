@@ -23,6 +23,7 @@ def help_sections(app) -> list[tuple[str, list[tuple[str, str, str]]]]:
     """(section title, [(keys, description, binding id)]) for every bound key, keymap applied."""
     from reader.tui.screens.main import MainScreen
     from reader.tui.widgets.article_view import ArticleView
+    from reader.tui.widgets.fact_sidebar import FactSidebar
     from reader.tui.widgets.feed_list import FeedList
     from reader.tui.widgets.headline_list import HeadlineList
     from reader.tui.widgets.search_bar import SearchBar
@@ -33,6 +34,7 @@ def help_sections(app) -> list[tuple[str, list[tuple[str, str, str]]]]:
         ("Headlines", HeadlineList),
         ("Feeds", FeedList),
         ("Article", ArticleView),
+        ("Facts", FactSidebar),
         ("Search box", SearchBar),
     ]
     sections = []

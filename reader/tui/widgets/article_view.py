@@ -129,19 +129,20 @@ class ArticleView(ScrollView, can_focus=True):
         scrollbar-gutter: stable;
         & > .article-view--title { color: $text-primary; text-style: bold; }
         & > .article-view--meta { color: $text-secondary; }
-        & > .article-view--url { color: $text-accent; text-style: underline; }
+        & > .article-view--url { color: $text-secondary; text-style: underline; }
         & > .article-view--rule { color: $foreground-darken-3; }
         & > .article-view--hint { color: $foreground-muted; }
         & > .article-view--heading { color: $text-primary; text-style: bold; }
-        & > .article-view--link { color: $text-accent; text-style: underline; }
-        & > .article-view--link-number { color: $text-accent; text-style: bold; }
+        /* Links keep off the quotations' colour ($text-accent is $text-warning in some themes). */
+        & > .article-view--link { color: $text-secondary; text-style: underline; }
+        & > .article-view--link-number { color: $text-primary; text-style: bold; }
         & > .article-view--code { color: $text-success; }
         & > .article-view--image { color: $text-secondary; text-style: italic; }
         & > .article-view--quote { color: $text-warning; }
         & > .article-view--speaker { color: $text-warning; text-style: bold underline; }
         & > .article-view--fact { text-style: underline; }
-        & > .article-view--fact-selected { background: $accent 40%; }
-        & > .article-view--quote-current { background: $warning 20%; }
+        & > .article-view--fact-selected { background: $primary 60%; color: $text; }
+        & > .article-view--quote-current { background: $warning 18%; }
     }
     """
 
@@ -201,6 +202,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._current: int | None = None
         self._selected: tuple[tuple[int, int], ...] = ()
         self._selected_title: tuple[tuple[int, int], ...] = ()
+        self._revealed = 0  # which occurrence of the selection was last scrolled to
         self._digits = ""
         self._digit_timer: Timer | None = None
         self.link_delay = LINK_DIGIT_DELAY
@@ -326,15 +328,36 @@ class ArticleView(ScrollView, can_focus=True):
         """Mark every occurrence of a fact (or a speaker's quotations) and scroll to the first."""
         self._selected = tuple(sorted((a, b) for a, b in ranges if b > a))
         self._selected_title = tuple(sorted((a, b) for a, b in title_ranges if b > a))
+        self._revealed = 0
         self._relayout_keeping_scroll()
         if not reveal:
             return
         if self._selected_title:
             self.scroll_to(y=0, animate=False, immediate=True)
-        elif self._selected and self._rendered is not None:
-            first, last = self._selected[0]
-            body = self._rendered.line_range(first, last)
-            self._reveal(range(body.start + self._header_height, body.stop + self._header_height))
+        elif self._selected:
+            self._reveal_selected(0)
+
+    def reveal_next_selected(self) -> int | None:
+        """Scroll to the next occurrence of the selection (after the last, the first again).
+
+        Returns its index among the occurrences (the headline's count first), or ``None``.
+        """
+        count = len(self._selected_title) + len(self._selected)
+        if not count:
+            return None
+        self._revealed = (self._revealed + 1) % count
+        if self._revealed < len(self._selected_title):
+            self.scroll_to(y=0, animate=False, immediate=True)
+        else:
+            self._reveal_selected(self._revealed - len(self._selected_title))
+        return self._revealed
+
+    def _reveal_selected(self, index: int) -> None:
+        if self._rendered is None:
+            return
+        start, end = self._selected[index]
+        body = self._rendered.line_range(start, end)
+        self._reveal(range(body.start + self._header_height, body.stop + self._header_height))
 
     def clear_selection(self) -> None:
         if self._selected or self._selected_title:
@@ -583,7 +606,14 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=y, animate=False, immediate=True)
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"article-view--{name}", partial=True)
+        style = self.get_component_rich_style(f"article-view--{name}", partial=True)
+        # A translucent background ("$warning 18%") comes back opaque from the rich style:
+        # blend it over the pane's own background, as Textual would draw it.
+        background = self.get_component_styles(f"article-view--{name}").background
+        if 0 < background.a < 1:
+            blended = self.styles.background + background
+            style += Style(bgcolor=blended.rich_color)
+        return style
 
     def _styles(self) -> dict[str, Style]:
         styles = dict(DEFAULT_STYLES)

@@ -5,8 +5,8 @@ read, its link), Quoted (who speaks, with their number of quotations), then what
 states: Numbers, Dates, People, Organisations, Places, each fact once with how often it is
 mentioned.  The sidebar takes the focus (tab, or a click) and moves with j/k: the entry under the
 cursor is announced (:class:`FactSidebar.EntryHighlighted`) so the article can mark every
-occurrence, and enter on a person, organisation or place asks for the other articles that mention
-it (:class:`FactSidebar.EntryChosen`).
+occurrence, and enter (:class:`FactSidebar.EntryChosen`) on a person, organisation or place asks
+for the other articles that mention it, on anything else steps to its next occurrence.
 
 The entries are built off the UI thread by :func:`build_entries` (plain data in, plain data out);
 this widget only lays them out.  Every string shown comes from feed text, so it is cleaned and
@@ -34,6 +34,7 @@ from textual.geometry import Region, Spacing
 from textual.message import Message
 from textual.widgets import Static
 
+from reader.content.annotate import speaker_key
 from reader.content.document import Document
 from reader.models import Article
 from reader.sanitize import clean_inline
@@ -64,6 +65,7 @@ ENTRY_SECTIONS = ("quoted", *SECTION_KINDS)
 ENTITY_KINDS = frozenset({"person", "organization", "place"})
 UNATTRIBUTED = "(unattributed)"
 _FALLBACK_WIDTH = 30  # before the first layout: the default width less border and padding
+_MAX_ROW_WIDTH = 48
 
 
 def reading_time(words: int) -> str:
@@ -105,15 +107,17 @@ class FactEntry:
         return " OR ".join(self.terms)
 
 
-def build_entries(annotations, title_quotes: Sequence = (), text: str = "") -> dict[str, list]:
+def build_entries(
+    annotations, title_quotes: Sequence = (), text: str = "", title: str = ""
+) -> dict[str, list]:
     """The sidebar's rows for one article: ``{section key: [FactEntry, ...]}``.
 
     ``annotations`` is a :class:`reader.content.annotate.Annotations` over ``text`` (the
-    document's plain text); ``title_quotes`` are quotations found in the headline, in headline
-    offsets.  Pure and cheap, but it runs in the worker with the extraction anyway.
+    document's plain text); ``title_quotes`` are quotations found in ``title`` (the headline as
+    shown), in its offsets.  Pure and cheap, but it runs in the worker with the extraction.
     """
     entries: dict[str, list[FactEntry]] = {key: [] for key in ENTRY_SECTIONS}
-    entries["quoted"] = _speaker_entries(annotations.quotes, title_quotes, text)
+    entries["quoted"] = _speaker_entries(annotations.quotes, title_quotes, text, title)
     section_of = {kind: key for key, kinds in SECTION_KINDS.items() for kind in kinds}
     for group in annotations.groups():
         section = section_of.get(group.kind)
@@ -123,18 +127,23 @@ def build_entries(annotations, title_quotes: Sequence = (), text: str = "") -> d
     return entries
 
 
-def _speaker_entries(quotes: Iterable, title_quotes: Iterable, text: str) -> list[FactEntry]:
+def _speaker_entries(
+    quotes: Iterable, title_quotes: Iterable, text: str, headline: str
+) -> list[FactEntry]:
     """Who is quoted, most quoted first, then in order of first quotation."""
     body: dict[str, list[tuple[int, int]]] = {}
     title: dict[str, list[tuple[int, int]]] = {}
     order: dict[str, tuple[int, int]] = {}
+    shown: dict[str, str] = {}  # speaker_key -> the first way the body names them
+    for quote in sorted(quotes, key=lambda q: q.start):
+        if quote.speaker and clean_inline(quote.speaker):
+            shown.setdefault(speaker_key(clean_inline(quote.speaker)), clean_inline(quote.speaker))
     for where, (pool, source) in enumerate(((title, title_quotes), (body, quotes))):
         for quote in sorted(source, key=lambda q: q.start):
             name = clean_inline(quote.speaker) if quote.speaker else UNATTRIBUTED
-            name = name or UNATTRIBUTED
-            span = (quote.start, quote.end)
-            if where == 1:  # in the body: take in the quote marks, as the highlight does
-                span = with_marks(text, quote.start, quote.end)
+            name = shown.setdefault(speaker_key(name or UNATTRIBUTED), name or UNATTRIBUTED)
+            # Take in the quote marks, as the highlight does.
+            span = with_marks(headline if where == 0 else text, quote.start, quote.end)
             pool.setdefault(name, []).append(span)
             order.setdefault(name, (where, quote.start))
     names = sorted(
@@ -208,7 +217,8 @@ class FactSidebar(VerticalScroll, can_focus=True):
             "choose",
             "Mentions",
             id="show-mentions",
-            tooltip="List the other articles that mention this person, organisation or place",
+            tooltip="Other articles mentioning this person, organisation or place; "
+            "on a number, date or speaker: its next occurrence",
         ),
     ]
 
@@ -244,12 +254,13 @@ class FactSidebar(VerticalScroll, can_focus=True):
     """
 
     class EntryHighlighted(Message):
-        """The cursor moved onto ``entry``: show where it occurs."""
+        """The cursor moved onto ``entry``: show where it occurs (scrolling there if ``reveal``)."""
 
-        def __init__(self, sidebar: FactSidebar, entry: FactEntry) -> None:
+        def __init__(self, sidebar: FactSidebar, entry: FactEntry, reveal: bool = True) -> None:
             super().__init__()
             self.sidebar = sidebar
             self.entry = entry
+            self.reveal = reveal
 
         @property
         def control(self) -> FactSidebar:
@@ -340,7 +351,7 @@ class FactSidebar(VerticalScroll, can_focus=True):
         self.cursor = None
         self._render_entries()
         if self.has_focus and self._flat:
-            self.move_to(0)
+            self.move_to(0, reveal=False)
 
     def clear_facts(self) -> None:
         self._entries = {}
@@ -374,7 +385,7 @@ class FactSidebar(VerticalScroll, can_focus=True):
                 return index
         return None
 
-    def move_to(self, index: int) -> None:
+    def move_to(self, index: int, *, reveal: bool = True) -> None:
         """Put the cursor on row ``index`` and announce it."""
         if not self._flat:
             return
@@ -383,7 +394,7 @@ class FactSidebar(VerticalScroll, can_focus=True):
         self.cursor = index
         self._render_entries({self._flat[index].section} | self._section_of(previous))
         self._scroll_to_cursor()
-        self.post_message(self.EntryHighlighted(self, self._flat[index]))
+        self.post_message(self.EntryHighlighted(self, self._flat[index], reveal))
 
     def plain_text(self) -> str:
         """Everything the sidebar shows, as text (for tests and the narrow layout)."""
@@ -434,7 +445,9 @@ class FactSidebar(VerticalScroll, can_focus=True):
 
     def on_focus(self) -> None:
         if self.cursor is None and self._flat:
-            self.move_to(0)
+            # Tabbing in marks the first row where it is, but leaves the article where the
+            # reader is; moving (j/k, a click) scrolls to what the cursor lands on.
+            self.move_to(0, reveal=False)
         else:
             self.call_after_refresh(self._render_cursor_section)
 
@@ -485,7 +498,8 @@ class FactSidebar(VerticalScroll, can_focus=True):
 
     def _body_width(self) -> int:
         width = self.scrollable_content_region.width
-        return width if width > 4 else _FALLBACK_WIDTH
+        # Full screen (narrow layout) a count 70 columns from its name is hard to pair with it.
+        return min(width, _MAX_ROW_WIDTH) if width > 4 else _FALLBACK_WIDTH
 
     def _render_cursor_section(self) -> None:
         if self.cursor is not None:
