@@ -825,6 +825,44 @@ def test_towns_after_their_countrys_adjective_and_football_clubs() -> None:
     assert {"34 Punkten", "25 Punkten"} <= set(_texts(facts, NUMBER_KINDS))
 
 
+def test_second_batch_of_the_third_round() -> None:
+    de = extract_facts(
+        "Bei ihrem Besuch in Kyjiw hat Kommissionspräsidentin Ursula von der Leyen ein "
+        "Milliarden-Darlehen angekündigt. Dazu hat sie bei der Welthandelsorganisation (WTO) "
+        "ein Konsultationsersuchen eingereicht. Die Europäische Investitionsbank (EIB) gewährt "
+        "dem Glasfaseranbieter Deutsche Glasfaser (GD) ein Darlehen. Das Projekt wird aus dem "
+        "Programm „InvestEU“ unterstützt. Die Zerstörung des Nowa-Kachowka-Staudamms in der "
+        "Ukraine hat verheerende Folgen."
+    )
+    names = _texts(de, ENTITY_KINDS)
+    for want in (
+        "Ursula von der Leyen",
+        "Welthandelsorganisation",
+        "Europäische Investitionsbank",
+        "Deutsche Glasfaser",
+        "Nowa-Kachowka-Staudamms",
+    ):
+        assert want in names, want
+    assert "InvestEU" not in names
+    es = extract_facts(
+        "Las Víctimas De Katrina No Deben Esperar Para Solicitar Ayuda Por Desastre\n\nLa "
+        "FEMA insta a los afectados por el Huracán Katrina a llamar al 1-800-621-FEMA (3362). "
+        "El programa se financiará a través del Mecanismo de Recuperación y Resiliencia (MRR), "
+        "tras la evaluación positiva de la Comisión del Plan de Recuperación, Transformación y "
+        "Resiliencia de España y su adopción por el Consejo. El MRR reducirá las emisiones de "
+        "CO2."
+    )
+    assert _texts(es, ENTITY_KINDS) == ["FEMA", "Comisión", "Consejo"]
+    assert _texts(es, NUMBER_KINDS) == []
+    fr = extract_facts(
+        "MIDDAY EXPRESS\n21/12/05\n\nCette proposition, les normes 'Euro 5', contribueront à "
+        "la qualité de l'air en Europe. Les émissions d'oxydes d'azote (NOx) baisseraient de 20%."
+    )
+    assert "21/12/05" in _texts(fr, {"date"})
+    assert _texts(fr, NUMBER_KINDS) == ["20%"]
+    assert _texts(fr, ENTITY_KINDS) == ["Europe"]
+
+
 def test_a_portfolio_is_no_name_but_the_minister_is() -> None:
     facts = extract_facts(
         "Secretary of State Mike Pompeo said on Monday that the talks had failed. Le ministre "

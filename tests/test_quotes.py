@@ -793,10 +793,10 @@ def test_a_surname_used_alone_makes_the_full_name_a_person() -> None:
     # Diario de Navarra, 12 Mar 2023: "Patxi López" in the headline, "López" in the body;
     # the gazetteer lacks "Patxi"
     text = (
-        "Patxi López critica que Podemos \"miente descaradamente\"\n\n"
+        'Patxi López critica que Podemos "miente descaradamente"\n\n'
         "De hecho, López no ve posible en España un gran gobierno de coalición, como en "
         "Alemania, entre un centro derecha y un centro izquierda para dejar fuera a los "
-        "partidos más radicales: \"No tiene pinta, no. Pero tampoco es necesario, creo\"."
+        'partidos más radicales: "No tiene pinta, no. Pero tampoco es necesario, creo".'
     )
     got = quotes_of(text)
     assert got["No tiene pinta, no. Pero tampoco es necesario, creo"] == "Patxi López"
@@ -813,11 +813,11 @@ def test_a_spanish_role_description_and_a_verb_without_subject() -> None:
         "premier Eduardo Arana, y el ministro de Justicia, Juan José Santiváñez.\n\n"
         "El titular del Minem recalcó que los integrantes del gabinete deben continuar hasta "
         "el final de sus gestiones mientras cuenten con la confianza de la presidenta Dina "
-        "Boluarte. Describió el ritmo de trabajo como \"intenso y frenético\", destacando que "
+        'Boluarte. Describió el ritmo de trabajo como "intenso y frenético", destacando que '
         "el Ejecutivo articula esfuerzos pese a las dificultades políticas actuales.\n\n"
         "Al ser consultado sobre los audios que se atribuyen a Arana y Santiváñez, indicó que "
-        "no les ha preguntado sobre el caso. \"A mí no me pagan para preguntar, me pagan para "
-        "trabajar\", afirmó, y esperará los resultados de las investigaciones."
+        'no les ha preguntado sobre el caso. "A mí no me pagan para preguntar, me pagan para '
+        'trabajar", afirmó, y esperará los resultados de las investigaciones.'
     )
     assert set(quotes_of(text).values()) == {"Jorge Montero"}
 
@@ -836,6 +836,85 @@ def test_a_role_with_its_complement_points_to_the_name_it_came_with() -> None:
         "sin declarar ante medios diferentes al canal del Estado."
     )
     assert quotes_of(text)["en cualquier momento"] == "Alejandro Salas"
+
+
+def test_french_outlet_then_speaker_and_an_inverted_auxiliary() -> None:
+    # TF1 Info live page, 31 Jan 2023: "s'est irritée sur Europe 1 la ministre du Commerce
+    # et du Tourisme Olivia Grégoire" (a reflexive verb, the outlet, a coordinated office,
+    # the name), then "a-t-elle estimé" (auxiliary inversion before the participle)
+    text = (
+        "EN DIRECT - Grève du 31 janvier 2023\n\n"
+        "\"Si prendre ses responsabilités c'est faire de la provocation, alors on n'a pas la "
+        "même définition de la provocation\", s'est irritée sur Europe 1 la ministre du "
+        'Commerce et du Tourisme Olivia Grégoire. "Moi, je vois plutôt possiblement de la '
+        "provocation à l'extrême gauche depuis des semaines, disant qu'il est urgent de ne "
+        'rien faire, le déni face au défi à relever avec les retraites", a-t-elle estimé.'
+    )
+    assert set(quotes_of(text).values()) == {"Olivia Grégoire"}
+    # Sud Radio, quoted on hexbear.net: "a déclaré sur Sud Radio Marie Lebec, ministre …"
+    text = (
+        "Droit de grève\n\n"
+        "\"On peut s'interroger sur le recours au droit de grève quand on a une mission de "
+        'service public", a déclaré sur Sud Radio Marie Lebec, ministre déléguée des '
+        "Relations avec le Parlement."
+    )
+    assert set(quotes_of(text).values()) == {"Marie Lebec"}
+
+
+def test_a_group_that_opens_the_sentence_is_its_they() -> None:
+    # L'Info Kwezi (linfokwezi.fr), Mayotte
+    text = (
+        "Les grévistes actuellement en discussion avec la ministre\n\n"
+        "Les grévistes sont entrés dans la salle avec la Ministre mais ils ont précisé qu’ils "
+        "y allaient « parce qu’elle est là »."
+    )
+    assert quotes_of(text) == {"parce qu’elle est là": "Les grévistes"}
+
+
+def test_german_roles_names_and_a_colon_after_a_name() -> None:
+    # BILDblog on Bild.de: "sagte der Vorsitzende Richter Karlheinz Münzer" (the name
+    # that closes the office), then a quote paragraph that goes on with him
+    text = (
+        "Mustafa Y.\n\n"
+        "Eigentlich steht auf Mord eine lebenslange Haftstrafe, man sei bei dem Angeklagten "
+        "aber von einer verminderten Schuldfähigkeit ausgegangen, sagte der Vorsitzende "
+        "Richter Karlheinz Münzer.\n“Der Ramadan setzte ihm körperlich zu, er war dehydriert, "
+        "aber es kam zu keiner Bewusstseinseintrübung.”"
+    )
+    assert set(quotes_of(text).values()) == {"Karlheinz Münzer"}
+    # police-it.net on the DJV: "Der DJV-Vorsitzende" is the "DJV-Bundesvorsitzender Frank
+    # Überall" named before
+    text = (
+        "Zu gutgläubig: DJV fordert kritisches Hinterfragen\n\n"
+        "„Ein Polizeibericht ist für Redaktionen eine wichtige Ausgangsinformation, mehr "
+        "nicht“, erklärt DJV-Bundesvorsitzender Frank Überall. Keinesfalls dürften "
+        "Schilderungen und Behauptungen solcher Berichte ungeprüft in die "
+        "Medienberichterstattung Einzug halten.\nDer DJV-Vorsitzende weist darauf hin, dass "
+        "die Polizei bei Auseinandersetzungen Partei sei und nicht unparteiischer Beobachter: "
+        "„Das müssen wir Journalisten berücksichtigen.“"
+    )
+    assert set(quotes_of(text).values()) == {"Frank Überall"}
+    # presseportal.de (ZEIT, 2003): a line that opens with a name, then a colon
+    text = (
+        "ZEIT-Interviews mit Prominenten\n\n"
+        "Für Rudy Pevenage, persönlicher Berater von Jan Ullrich, war dessen Sieg beim "
+        'Einzelzeitfahren am 18. Juli 2003 bei der Tour de France das größte Ereignis: "Ich '
+        "habe all meine Erfahrung in Jans Comeback gesteckt, mein Herzblut für ihn "
+        'gegeben."\nBahn-Chef Hartmut Mehdorn, Besitzer der Bahncard 100: "Ich fahre in der '
+        "Regel mehrmals pro Woche längere Strecken und muss ehrlich sagen, dass ich kaum "
+        'Verspätungen spüre."'
+    )
+    assert list(quotes_of(text).values()) == ["Rudy Pevenage", "Hartmut Mehdorn"]
+    # news.de, 23 Oct 2022: "sagte Selenskyj in seiner … Videobotschaft" (a name the
+    # gazetteer lacks, after the verb, before the occasion)
+    text = (
+        "Ukraine-Krieg\n\n"
+        "Die Streitkräfte kämen jeden Tag an der Front voran, die Schläge gegen die "
+        "Infrastruktur von russischer Seite könnten sie nicht aufhalten, sagte Selenskyj in "
+        'seiner am Samstagabend in Kiew verbreiteten Videobotschaft. "Die Ukrainer sind '
+        'vereint und wissen genau, dass Russland keine Chance hat, diesen Krieg zu gewinnen."'
+    )
+    assert set(quotes_of(text).values()) == {"Selenskyj"}
 
 
 def test_spanish_dialogue_dashes() -> None:

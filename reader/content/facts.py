@@ -539,7 +539,7 @@ _FR_ES_ORG = re.compile(
     r"Tribunal|Audiencia|Congreso|Consejo|Banco|Guardia|Policía|Ministerio|Ministère|"
     r"Commission|Comisión|Comité|Agence|Agencia|Parlement|Parlamento|Autorité|Autoridad|"
     r"Fonds|Fondo|Organisation|Organización|Institut|Instituto|Centre|Centro|Armée|Ejército)"
-    r"\s+((?:[a-zéèêàçíóúñ]+(?:al|ale|aux|ique|ien|ienne|éen|éenne|ais|aise|iste|ois|oise|ero|era|ano|ana|"
+    r"\s+((?:(?!(?:del|de|des|du|la|le|les|el|los|las|y|et|en|a|al|au|aux)\b)[a-zéèêàçíóúñ]+(?:al|ale|aux|ique|ien|ienne|éen|éenne|ais|aise|iste|ois|oise|ero|era|ano|ana|"
     r"ista|ional|onal|ico|ica|nal|ral|eur|rieur|ieure|ior|ario|aria|mo|ma|el|elle|aire|if|ive|ier|ière)"
     r"(?:-[a-zéèêàçíóúñ]+)?)"
     r"|de\s+(?:la\s+|l['’])?[A-ZÉ][\w]+)\b"
@@ -741,6 +741,15 @@ class _Ctx:
         f = fold(base)
         if self.in_taken(t):
             return False
+        if (
+            t.title_line
+            and not t.upper
+            and (
+                _low(base) in self.stop
+                or (self.low_count.get(base.lower()) and not self.mid_caps.get(w))
+            )
+        ):
+            return False  # "Las Víctimas De Katrina No Deben Esperar": capitals say nothing
         if len(base) == 1:
             # initials: "Elizabeth A. Burton", "W. M. Keck Observatory", "B. U. Nzeribe"
             return w.endswith(".") and (not first_of_run or (nxt is not None and nxt.cap))
@@ -888,10 +897,23 @@ def find_entities(
         for c, *_ in classified
         if _STORM_BEFORE.search(text[max(0, c.start - 24) : c.start])
     }
+    for c, *_ in classified:  # "el Huracán Katrina": the storm word inside the name
+        m = _STORM_HEAD.match(text, c.start)
+        if m and m.end() < c.end:
+            storms |= {fold(text[c.start : c.end]), fold(text[m.end() : c.end])}
     out: list[tuple[int, int, str, str, str]] = []
+    plan_end = -1  # where the last plan's name ended: its list may go on
+    plan_acronyms: set[str] = set()
     for c, kind, key, label in classified:
         if fold(text[c.start : c.end]) in storms or _CODE.fullmatch(text[c.start : c.end]):
             continue  # a storm's name; a reference code such as "HQ-12-144"
+        if _PROGRAMME_BEFORE.search(text, max(0, c.start - 24), c.start):
+            continue  # a programme's name after the word: "aus dem Programm „InvestEU“"
+        if text[c.start : c.end] in plan_acronyms or (
+            plan_end >= 0 and _PLAN_GOES_ON.fullmatch(text, plan_end, c.start)
+        ):
+            plan_end = c.end  # "Plan de Recuperación, Transformación y Resiliencia", "(MRR)"
+            continue
         words = [w for w in c.words if w.cap]
         if (
             len(words) >= 2
@@ -916,6 +938,10 @@ def find_entities(
                 )
             )
         ):
+            plan_end = c.end
+            am = re.match(r"\s*\(([A-Z]{2,8})\)", text[c.end : c.end + 14])
+            if am:
+                plan_acronyms.add(am.group(1))
             continue  # plans and laws are no organisations: "Plan Nacional de Reformas"
         if text[c.end : c.end + 4] == " v. " or text[max(0, c.start - 4) : c.start] == " v. ":
             continue  # a case name: "Abbott v. Burke"
@@ -980,10 +1006,16 @@ _CONTACT = re.compile(
     r"([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)? [A-ZÀ-Ý][a-zà-ÿ]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ]+)?)"
     r" [-–] (?:Tél|Tel|Phone|Tfno|Teléfono|Telefon)\b"
 )
-_STORM_BEFORE = re.compile(
-    r"(?i:hurricane|huracán|huracan|ouragan|cyclone|ciclón|typhoon|tifón|typhon|taifun|"
-    r"hurrikan|storm|tormenta|tempête|sturm|orkan|sturmtief)\s+$"
+_PROGRAMME_BEFORE = re.compile(
+    r"\b(?:Programms?|[Pp]rogrammes?|[Pp]rogramas?|[Pp]rograms?)\s+[„“\"«‘']?\s*$"
 )
+_PLAN_GOES_ON = re.compile(r"(?:, ?| (?:y|e|and|et|und|de|del|des|du|of|der|für) )")
+_STORMS = (
+    r"(?i:hurricane|huracán|huracan|ouragan|cyclone|ciclón|typhoon|tifón|typhon|taifun|"
+    r"hurrikan|storm|tormenta|tempête|sturm|orkan|sturmtief)"
+)
+_STORM_BEFORE = re.compile(_STORMS + r"[ \u00a0]+$")
+_STORM_HEAD = re.compile(_STORMS + r"[ \u00a0]+(?=[A-ZÀ-Ý])")
 _CODE = re.compile(r"[A-Z]{1,5}(?:-\d+)+")
 _SUFFIX = re.compile(r",? (?:Jr|Sr|Jnr|Snr)\.?(?!\w)")
 
@@ -1081,7 +1113,12 @@ def _split_run(run: list[_Tok], ctx: _Ctx) -> list[_Cand]:
             cur.append(t)
             continue
         nxt = run[idx + 1] if idx + 1 < len(run) else None
-        after_first = bool(cur) and fold(cur[-1].text) in ctx.first and t.title_line
+        after_first = (
+            bool(cur)
+            and fold(cur[-1].text) in ctx.first
+            and t.title_line
+            and _low(t.text) not in ctx.stop
+        )
         name_tail = (
             sum(x.cap for x in cur) >= 2
             and not any(x.cap for x in run[idx + 1 :])
@@ -1139,6 +1176,10 @@ def _validate_links(p: list[_Tok], ctx: _Ctx) -> list[list[_Tok]]:
             segs[-1].append(t)
             continue
         lw = t.text.lower()
+        nxt_cap = next((x for x in p[j + 1 :] if x.cap), None)
+        if nxt_cap is not None and fold(nxt_cap.text) in _PROGRAMME_HEADS and segs[-1]:
+            segs.append([])  # "la evaluación de la Comisión | del Plan de Recuperación"
+            continue
         left_last = fold(segs[-1][-1].text) if segs[-1] else ""
         heads = {fold(x.text) for x in segs[-1]}
         keep = False
@@ -1168,6 +1209,15 @@ def _validate_links(p: list[_Tok], ctx: _Ctx) -> list[list[_Tok]]:
             keep = True  # "Partido de los Trabajadores", "Congreso de los Diputados"
         elif lw in lex.NAME_PARTICLES and left_last in ctx.first:
             keep = True
+        elif (
+            lw in lex.NAME_PARTICLES
+            and segs[-1]
+            and not segs[-1][-1].cap
+            and segs[-1][-1].text.lower() in lex.NAME_PARTICLES
+            and j + 1 < len(p)
+            and p[j + 1].cap
+        ):
+            keep = True  # the second particle of "Ursula von der Leyen", "Charles de la Tour"
         elif (
             lw in lex.NAME_PARTICLES
             and sum(x.cap for x in segs[-1]) == 1
@@ -1397,8 +1447,8 @@ def _classify(c: _Cand, ctx: _Ctx, people: dict[str, tuple[str, str]]) -> tuple[
     entry = lookup(phrase)
     if entry:
         return entry.kind, entry.key, entry.label
-    if c.kind == "person":
-        return "person", "person:" + folded, phrase
+    if c.kind in ("person", "organization", "place"):
+        return c.kind, f"{c.kind}:" + folded, phrase
     if heads & ctx.org_cues or any(
         w.text in ("AG", "GmbH", "SE", "Inc", "Ltd", "LLC", "plc") for w in words
     ):
@@ -1487,7 +1537,7 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                     j < len(words)
                     and j < i + 3
                     and words[j].text not in nouny  # "Papandreou [das] Vertrauen"
-                    and text[words[j - 1].end : words[j].start] == " "
+                    and _NAME_GAP.fullmatch(text, words[j - 1].end, words[j].start)
                     and not _DE_ABSTRACT.search(words[j].text)
                     and not lookup(words[j].text)
                     and not (j > i + 1 and _looks_common_de(words[j].text))
@@ -1496,7 +1546,7 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                 out.append(_Cand(w.start, words[j - 1].end, words[i:j], kind="person"))
                 i = j
                 continue
-            if len(hy) > 1 and all(_is_acronym(x) for x in hy):
+            if len(hy) > 1 and all(_is_acronym(x) and len(x) <= 5 for x in hy):
                 out.append(_Cand(w.start, w.end, [w]))  # "PP-DD", "CDU-CSU"
                 i += 1
                 continue
@@ -1608,6 +1658,44 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
     for t in _german_bare_names(ctx):
         if not _in_spans(covered, t.start):
             out.append(_Cand(t.start, t.end, [t]))
+    # a name before its acronym in brackets, which German writes as a compound or with a
+    # capitalised adjective: "Welthandelsorganisation (WTO)", "Deutsche Glasfaser (GD)"
+    covered = [(c.start, c.end) for c in out]
+    for m in _DE_NAME_ACRONYM.finditer(text):
+        s, e = m.span(1)
+        toks = [t for t in ctx.toks if s <= t.start < e]
+        initials = {t.text[0].upper() for t in toks}
+        if (
+            m.group(2)[0] in initials
+            and toks
+            and not ctx.in_taken(toks[0])
+            and not _in_spans(covered, toks[-1].start)
+            and not any(_low(t.text) in ctx.stop or ctx.is_title(t.text) for t in toks)
+            and not (len(toks) == 1 and toks[0].sent_start)
+        ):
+            out = [c for c in out if not (s <= c.start and c.end <= e)]
+            out.append(_Cand(s, e, toks, kind="organization"))
+            covered.append((s, e))
+    # a facility or event named after a place: "des Nowa-Kachowka-Staudamms",
+    # "Bilderberg-Konferenz"
+    for t in ctx.toks:
+        parts = t.text.split("-")
+        if (
+            len(parts) >= 2
+            and fold(parts[-1]).startswith(_DE_NAMED_THINGS)
+            and all(x[:1].isupper() and x[1:].islower() for x in parts[:-1])
+            and not any(
+                _looks_common_de(x) or (lookup(x, strong=True) is None and fold(x) in ctx.nonent)
+                for x in parts[:-1]
+            )
+            and not any(a <= t.start < b and not (t.start <= a and b <= t.end) for a, b in covered)
+            and not ctx.in_taken(t)
+            and not any(_is_acronym(x) for x in parts[:-1])
+        ):
+            kind = "place" if fold(parts[-1]).startswith(_DE_NAMED_PLACES) else "organization"
+            out = [c for c in out if not (t.start <= c.start and c.end <= t.end)]
+            out.append(_Cand(t.start, t.end, [t], kind=kind))
+            covered.append((t.start, t.end))
     # a speaker named after the verb of saying: "sagte Tibor Navracsics, EU-Kommissar für ..."
     covered = [(c.start, c.end) for c in out]
     for m in _DE_SAID_NAME.finditer(text):
@@ -1744,10 +1832,26 @@ _DE_GEO_ADJ_NAME = re.compile(
     r"katalanisch|baskisch|bayerisch|sächsisch|hessisch|fränkisch|schwäbisch|deutsch)"
     r"(?:e|en|er|es|em)\s+([A-ZÄÖÜ][a-zäöüßàâçéèêëîïôûùüÿñ]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\b"
 )
+_DE_NAME_ACRONYM = re.compile(
+    r"((?:[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es)\s+)?[A-ZÄÖÜ][\w-]*[a-zäöüß][\w-]*)\s\(([A-ZÄÖÜ]{2,6})\)"
+)
+# heads of compounds that name one thing after a place or a person
+_DE_NAMED_PLACES = ("staudamm", "damm", "kraftwerk", "flughafen", "bahnhof", "brucke", "tunnel")
+_DE_NAMED_THINGS = (
+    *_DE_NAMED_PLACES,
+    "konferenz",
+    "gipfel",
+    "prozess",
+    "abkommen",
+    "affare",
+    "gruppe",
+)
 _DE_SAID_NAME = re.compile(
     r"(?:sagte|sagt|erklärte|betonte|meinte|schrieb|kritisierte|warnte|so)\s+"
     r"(([A-ZÄÖÜ][a-zäöüßáéíóúčšž]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\s+([A-ZÄÖÜ][\w-]+))(?=\s*[,.;(]|\s+(?:am|im|in|vor|bei|auf|zu|gegenüber)\b)"
 )
+# the space between parts of a name, with its particles: " ", " von der ", " de la "
+_NAME_GAP = re.compile(r" (?:(?:von|van|der|den|de|del|da|di|zu|ter|ten|la|le|du|dos|das) )*")
 # endings of abstract nouns, which no surname has
 _DE_ABSTRACT = re.compile(r"(?:ung|heit|keit|schaft|tion|ität|ismus)(?:en)?$")
 
@@ -1774,6 +1878,7 @@ def _de_nouny(ctx: _Ctx) -> frozenset[str]:
             t.cap
             and (p.text.lower() in _DE_DETERMINERS or p.text.lower() in _DE_CONTRACTIONS)
             and ctx.text[p.end : t.start] == " "
+            and not (i > 1 and toks[i - 2].text in ("von", "van", "zu"))  # "von der Leyen"
         ):
             out.add(t.text)
     return frozenset(out)

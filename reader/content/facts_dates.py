@@ -165,6 +165,8 @@ def _pattern() -> re.Pattern[str]:
         r"(?P<dot2>(?<![\d.])(?P<d12>[0-3]\d)\.(?P<m12>[01]\d)\.(?P<y12>\d\d))(?![\d%]|[.,]\d)",
         # "17/08/2017", "12 / 07 / 2021" (day first outside English)
         r"(?P<slash>(?<![\d/])(?P<d10>[0-3]?\d) ?/ ?(?P<m10>[01]?\d) ?/ ?(?P<y10>(?:19|20)\d\d))(?![\d/])",
+        # "21/12/05" in a dateline (two-digit years only with two-digit day and month)
+        r"(?P<slash2>(?<![\d/])(?P<d13>[0-3]\d)/(?P<m13>[01]\d)/(?P<y13>\d\d))(?![\d/%]|[.,]\d)",
         # US-style Spanish and French: "septiembre 30, 2022" (the year is required)
         rf"(?P<mdy2>(?P<m11>(?i:{mon_es})|(?i:{mon_fr}))\s+(?P<d11>\d{{1,2}}),\s+(?P<y11>(?:19|20)\d\d))(?!\d)",
         # --- month (+ year / of that year)
@@ -254,7 +256,16 @@ def find_dates(text: str, lang: str, published: datetime | None) -> list[DateHit
         span = text[s:e]
         value: str | None = None
         resolved: str | None = None
-        if g["dmy"] or g["mdy"] or g["iso"] or g["dot"] or g["dot2"] or g["slash"] or g["mdy2"]:
+        if (
+            g["dmy"]
+            or g["mdy"]
+            or g["iso"]
+            or g["dot"]
+            or g["dot2"]
+            or g["slash"]
+            or g["slash2"]
+            or g["mdy2"]
+        ):
             if g["dmy"]:
                 d, mo, y = int(g["d1"]), _month(g["m1"]), g["y1"]
                 if g["m1"].islower() and lang == "en":
@@ -269,6 +280,11 @@ def find_dates(text: str, lang: str, published: datetime | None) -> list[DateHit
                 d, mo, y = int(g["d10"]), int(g["m10"]), g["y10"]
                 if lang == "en" and d <= 12:
                     d, mo = mo, d  # "07/12/2021" is July 12 in American copy
+            elif g["slash2"]:
+                d, mo, yy = int(g["d13"]), int(g["m13"]), int(g["y13"])
+                if lang == "en" and d <= 12:
+                    d, mo = mo, d
+                y = str(2000 + yy if yy < 50 else 1900 + yy)
             elif g["dot2"]:
                 if re.search(
                     r"(?i:version|versión|release|update|\bv)\s*[\d.]*\s*(?:und|and|et|y|,)?\s*$",
@@ -471,6 +487,7 @@ _FORMS = frozenset(
         "dot",
         "dot2",
         "slash",
+        "slash2",
         "monrel",
         "monrel_fr",
         "my",
@@ -493,7 +510,7 @@ _FORMS = frozenset(
         "year",
     ]
 )
-_DAY_FORMS = frozenset(["dmy", "mdy", "mdy2", "iso", "dot", "dot2", "slash"])
+_DAY_FORMS = frozenset(["dmy", "mdy", "mdy2", "iso", "dot", "dot2", "slash", "slash2"])
 _WD_IN_BRACKETS = re.compile(r" ?\((?P<w>[A-Za-zÀ-ÿ]+)\)")
 _WD_THEN_DATE = re.compile(r",? +(?:(?:den|le|el|the) +)?$")
 

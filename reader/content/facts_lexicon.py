@@ -84,7 +84,7 @@ NON_ENTITY = _words(
     ii iii iv vi vii viii ix xi xii never wow hey ndlr afp-ndlr ipo suv suvs ev evs gps usb led lgbt
     lgbtq rna atm vat cpi diy
     mez mesz cet cest utc gmt est edt pst bst dios dieu gott god allah
-    universe galaxy internet web online
+    universe galaxy internet web online euro dollar
     commenter commentaires ajouter afficher suivez lire aussi
     herr frau dr. prof. bundeskanzler bundeskanzlerin kanzler kanzlerin ministerpräsident
     ministerpräsidentin bürgermeister bürgermeisterin präsident präsidentin vorsitzende
@@ -216,7 +216,9 @@ PRODUCTS = _words(
     "youtube whatsapp instagram twitter x tiktok playstation xbox kindle "
     # technical terms and protocols written in capitals are no organisations either
     "imap smtp pop3 vpn vpns http https html usb gps wifi wi-fi api apis url pdf sms lte "
-    "4g 5g dns qr totp os cpu gpu ssd"
+    "4g 5g dns qr totp os cpu gpu ssd tty tdd "
+    # chemical formulas are no organisations either
+    "co2 nox no2 so2 ch4 h2o pm10 pm2.5"
 )
 
 # Connectors allowed inside a name when followed by another capitalised word.

@@ -322,6 +322,8 @@ def find_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Num
 _PHONE = re.compile(
     r"(?:(?<![\w+])\+\d{1,3}|(?i:t[ée]l(?:[ée]fono|efon|ephone)?\.?|phone|fax|tfno\.?)\s*:?\s*\(?\+?\d{1,4}\)?)"
     r"(?:[ ./-]?\(?\d{1,4}\)?){2,6}"
+    # North American numbers, toll-free ones spelled with letters: "1-800-621-FEMA (3362)"
+    r"|(?<![\w-])(?:1-)?\d{3}-[\dA-Z]{3}-[\dA-Z]{4}(?![\w-])(?:\s\(\d{4}\))?"
 )
 
 
@@ -387,6 +389,8 @@ def _digit_number(text: str, lang: str, m: re.Match[str], s: int, e: int) -> Num
     # identifiers: 5+ digits without separators, zip codes
     if re.fullmatch(r"\d{5,}", raw):
         return None
+    if re.search(r"\bEuro[ \u00a0]$", before) and re.fullmatch(r"\d", raw):
+        return None  # an emission standard: "les normes 'Euro 5'", "Euro-6-Norm"
     # the start of a name written in one word: "1Password", "3Com", "7Up"
     if re.match(r"[A-Z][a-z]", after):
         return None

@@ -21,6 +21,7 @@ document model without searching strings.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -231,6 +232,8 @@ déclarent dénoncent expliquent affirment estiment assurent soulignent disent r
 confirme confirmé détaille détaillé rétorque rétorqué réplique répliqué fustige fustigé
 déplore déploré témoigne témoigné garantit garanti promet promis tonne souffle soufflé
 expliquait affirmait racontait confiait ajoutait assurait déclarait estimait s'insurge s’insurge
+irrité irritée agacé agacée félicité félicitée réjoui réjouie indigné indignée étonné étonnée
+inquiété inquiétée emporté emportée exclamé exclamée défendu défendue
 """
 _VERBS_ES = """
 dijo dice decía afirmó afirma declaró declara explicó explica añadió añade agregó agrega
@@ -295,7 +298,7 @@ has had have was were is are will would could should may might did does do also 
 again previously first recently repeatedly earlier now just only simply further still already
 hat hatte haben habe hätte ist war wird würde auch noch bereits schon dann a ont avait avaient
 aurait va aussi encore déjà ha han había habría ya también luego después instead
-reportedly allegedly se sich lui leur mismo misma même
+reportedly allegedly se sich lui leur mismo misma même s'est s’est s'était s’était est
 """
 )
 
@@ -375,9 +378,10 @@ _ACCORDING = re.compile(
     r"(?<![\w])(?:according\s+to|selon|d[’']après|laut|según|de\s+acuerdo\s+con)\s+", re.I
 )
 _OPINION_OF = re.compile(r"\s*(?:Pour|Para|Für)\s+([^,;:\x00]{1,60}?)\s*,")
+_MEDIA_PREP = _words("sur dans devant gegenüber")
 _LISTENER_THEN_NAME = re.compile(
-    r"\s*(?:à|a|al|au|ante)\s+(?:l[’']|la\s+|el\s+|le\s+)?"
-    r"([A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*){1,4})"
+    r"\s*(?:à|a|al|au|ante|sur|dans|devant|gegenüber)\s+(?:l[’']|la\s+|el\s+|le\s+|der\s+|dem\s+)?"
+    r"([A-ZÀ-Þ0-9][\w’'-]*(?:\s+[A-ZÀ-Þ0-9][\w’'-]*){0,4})"
 )
 _TO_LISTENER = _words("a al à au aux ante")
 # after a Spanish speech verb, a phrase that names where or to whom, then the end of the
@@ -389,7 +393,8 @@ _FR_INVERSION = re.compile(
 # what may follow a name set after its verb: the end of the clause, or the listener or
 # the occasion ("sagte Müller der Deutschen Presse-Agentur", "dijo Sánchez en Bruselas")
 _AFTER_INVERTED = re.compile(
-    r"\s*(?:[.,;:—–]|$)|\s+(?:der|dem|gegenüber|im|am|beim|au|à|aux|devant|al|a|en|ante|ayer)\s",
+    r"\s*(?:[.,;:—–]|$)|\s+(?:der|dem|gegenüber|im|am|beim|in|auf|bei|vor|nach|au|à|aux|devant"
+    r"|dans|sur|lors|al|a|en|ante|ayer|durante|tras|desde)\s",
 )
 _SUBORDINATE = re.compile(
     r"\s*(?:Während|Als|Nachdem|Bevor|Obwohl|Alors\s+qu[e’']|Lorsqu[e’']|Quand|Après\s+qu[e’']"
@@ -627,9 +632,7 @@ def _nest(out: list[_Span]) -> list[_Span]:
 
 
 # « …, écrit-elle. … »: French sets the attribution inside the guillemets
-_FR_DASH_INCISE = re.compile(
-    r"\s[–—]\s+([a-zàâçéèêëîïôûùüÿœ’']+)-(?:t-)?(il|elle|ils|elles)\b"
-)
+_FR_DASH_INCISE = re.compile(r"\s[–—]\s+([a-zàâçéèêëîïôûùüÿœ’']+)-(?:t-)?(il|elle|ils|elles)\b")
 # "«A —dijo el alcalde—, B»", "« A – a-t-il ajouté – B »": an incise between dashes
 _DASH_INCISE = re.compile(
     r"\s[—–]\s?([^\W\d_][\w’']*)(?:-t)?(?:-(?:il|elle|ils|elles|on))?[^—–.!?\x00]{0,60}?"
@@ -1039,8 +1042,7 @@ class _Ctx:
                 continue
             alone = re.compile(r"(?<![\w’'-])" + re.escape(toks[-1]) + r"(?![\w’'-])")
             if any(
-                not text[max(0, a.start() - len(toks[-2]) - 1) : a.start()].strip()
-                == toks[-2]
+                text[max(0, a.start() - len(toks[-2]) - 1) : a.start()].strip() != toks[-2]
                 for a in alone.finditer(text)
                 if a.start() != m.start() + m.group(0).rfind(toks[-1])
             ):
@@ -1251,9 +1253,11 @@ class _Ctx:
         if not toks or not _is_word(toks[0][0]):
             return None
         w0 = toks[0][0]
-        if self.lang != "en" and w0.lower() in _TO_LISTENER:
-            # "dijo a la red Erbol", "a déclaré à l’AFP": the listener; a person named
-            # right after it is the speaker ("a expliqué à l’AFP Jean Dupont")
+        if self.lang != "en" and (w0.lower() in _TO_LISTENER or w0.lower() in _MEDIA_PREP):
+            # "dijo a la red Erbol", "a déclaré à l’AFP": the listener or the outlet; a
+            # person named right after it is the speaker ("a expliqué à l’AFP Jean
+            # Dupont", "a déclaré sur Sud Radio Marie Lebec", "s'est irritée sur Europe 1
+            # la ministre du Commerce … Olivia Grégoire")
             m = _LISTENER_THEN_NAME.match(seg)
             if m:
                 run = m.group(1).split()
@@ -1262,7 +1266,15 @@ class _Ctx:
                         s = off + m.start(1) + m.group(1).find(run[k])
                         e = s + len(" ".join(run[k:]))
                         return _NP("name", self.text[s:e], s, e)
-            return None
+                det = re.match(
+                    r"\s+(?:la|le|l[’']|les|el|los|las|der|die)(?=[\s\w])", seg[m.end() :]
+                )
+                if det:
+                    np = self.np_after(seg[m.end() :].lstrip(), off + _lead(seg, m.end()))
+                    if np and np.kind in ("name", "phrase"):
+                        return np
+            if w0.lower() in _TO_LISTENER:
+                return None
         if w0.lower() in self.pronouns:
             return _NP("pron", w0, toks[0][1], toks[0][2])
         particle = (
@@ -1307,8 +1319,18 @@ class _Ctx:
                     return _NP("name", self.text[s:e], s, e)
             return None
         phrase: list[tuple[str, int, int]] = []
-        for t in toks:
-            if not _is_word(t[0]) or (t[0] in NP_STOP) or len(phrase) >= 8:
+        for n, t in enumerate(toks):
+            coordinated = (
+                t[0] in ("et", "y", "und")
+                and phrase
+                and n + 1 < len(toks)
+                and toks[n + 1][0] in ("du", "de", "des", "del", "der")
+            )  # "la ministre du Commerce et du Tourisme Olivia Grégoire"
+            if (
+                not _is_word(t[0])
+                or (t[0] in NP_STOP and not coordinated)
+                or len(phrase) >= (12 if self.lang != "en" else 8)
+            ):
                 break
             if self.verbs.fullmatch(t[0]):
                 break
@@ -1327,7 +1349,19 @@ class _Ctx:
         if (
             len(tail) >= 2
             and tail[-1] is phrase[-1]
-            and _given(tail[-2][0])
+            and (
+                _given(tail[-2][0])
+                or (
+                    self.lang != "en"
+                    and len(phrase) >= 3
+                    and (
+                        phrase[-3][0].lower() in _ROLE_NOUNS
+                        or phrase[-3][0].lower() in _PERSON_NOUNS
+                        or _is_title(phrase[-3][0])
+                    )
+                    and self._name_ok([tail[-2][0], tail[-1][0]])
+                )
+            )
             and phrase[-2] is tail[-2]
             and phrase[-3][0].lower() not in PREPOSITIONS | {"del", "al", "du", "des"}
             if len(phrase) >= 3
@@ -1420,8 +1454,11 @@ class _Ctx:
                         or rest[0] in ".;"
                         or (_ES_NO_SUBJECT.match(rest) and not self._names_someone(rest))
                         # "…", afirmó, y esperará los resultados: a clause of its own
-                        or re.match(r",\s*(?:y|e|pero|aunque|mientras|tras|sin|antes|después"
-                                    r"|al|para|por|luego|lo|que|aunque|pues|ya|en)\s", rest)
+                        or re.match(
+                            r",\s*(?:y|e|pero|aunque|mientras|tras|sin|antes|después"
+                            r"|al|para|por|luego|lo|que|aunque|pues|ya|en)\s",
+                            rest,
+                        )
                     ):
                         # Spanish drops the subject: "…», critica." or "…», dijo a la red
                         # Erbol." means the person last named
@@ -1480,8 +1517,10 @@ class _Ctx:
                 # "Para el ministro de Economía, Luis de Guindos, “…”"
                 p2 = op.end(1) + ap.start(1)
                 np = self._cap_run(seg, off, p2)
-                if np and np.end - off == op.end(1) + ap.end(1) and self._name_ok(
-                    np.text.split(), strict=False
+                if (
+                    np
+                    and np.end - off == op.end(1) + ap.end(1)
+                    and self._name_ok(np.text.split(), strict=False)
                 ):
                     return np
             return _NP("phrase", who, off + pos, off + op.end(1))
@@ -1501,14 +1540,17 @@ class _Ctx:
         return _NP("name", self.text[ps:pe], ps, pe)
 
     def _names_someone(self, seg: str) -> bool:
-        """"dijo en un comunicado el ministro Pedro Sánchez": the subject comes late."""
+        """ "dijo en un comunicado el ministro Pedro Sánchez": the subject comes late."""
         sent = re.split(r"[.;!?]", seg, maxsplit=1)[0]
-        if any(self.people.is_person(_clean_tokens(m.group(0).split())) for m in _CAP_RUN.finditer(sent)):
+        if any(
+            self.people.is_person(_clean_tokens(m.group(0).split()))
+            for m in _CAP_RUN.finditer(sent)
+        ):
             return True
         words = _WORDS.findall(sent.lower())
         return any(
             a in ("el", "la") and (b in _ROLE_NOUNS or b in _PERSON_NOUNS)
-            for a, b in zip(words, words[1:])
+            for a, b in itertools.pairwise(words)
         )
 
     def _inverted_name(self, seg: str, off: int, pos: int) -> _NP | None:
@@ -1570,6 +1612,8 @@ class _Ctx:
         """Who does the speaking verb v belong to: the phrase before it ("Boudreau said"),
         or after it when the verb follows a comma ("…, said Hill", „…“, sagt Stenger)."""
         pre = seg[: v.start()]
+        if v.group(0).lower() in ("dire", "decir", "sagen"):
+            return None  # "c’est … dire 'après moi le déluge'": an infinitive has no subject
         if self.lang == "en" and v.group(0).lower().endswith("ing"):
             m = re.search(r"\bwith\s+([^,;:()\x00]{1,80})$", pre.rstrip())
             if m:
@@ -1688,6 +1732,10 @@ police staff management government officials authorities prosecutors investigato
 spokeswoman spokesperson experts analysts residents witnesses researchers scientists organizers
 organisers critics officers doctors lawyers sources aides advisers advisors members lawmakers
 officials activists protesters economists
+grévistes manifestants syndicats syndicalistes habitants riverains élus enquêteurs chercheurs
+experts militants salariés agriculteurs huelguistas manifestantes sindicatos vecinos expertos
+investigadores trabajadores agricultores autoridades demonstranten gewerkschaften anwohner
+experten forscher ermittler beschäftigten
 """
 )
 
@@ -1789,8 +1837,18 @@ def _role_description(phrase: str) -> bool:
     """A definite description of one person by role, with no name in it:
     "the singer and guitarist", "el instructor del ‘caso Noos’", "der Politiker"."""
     bare = _QUOTED_PART.sub("", phrase.replace("\x00", ""))  # names in marks are titles
-    m = re.match(r"(?:the|el|la|le|der|die|l[’'])\s*([^\W\d_][\w-]*|\d+-[^\W\d_][\w-]*)", bare, re.I)
-    if not m or not (m.group(1).lower() in _ROLE_NOUNS or _AGE_NOUN.fullmatch(m.group(1))):
+    m = re.match(
+        r"(?:the|el|la|le|der|die|l[’'])\s*([^\W\d_][\w-]*|\d+-[^\W\d_][\w-]*)", bare, re.I
+    )
+    if not m:
+        return False
+    noun = m.group(1).lower()
+    base = noun.rsplit("-", 1)[-1]  # "der DJV-Vorsitzende"
+    if not (
+        noun in _ROLE_NOUNS
+        or _AGE_NOUN.fullmatch(noun)
+        or (base != noun and (base in _ROLE_NOUNS or base.endswith(_TITLE_ENDINGS)))
+    ):
         return False
     return not any(_given(w) for w in _WORDS.findall(bare))
 
@@ -1810,7 +1868,11 @@ def _personish(phrase: str) -> bool:
     """Can "he" or "she" point back to this phrase? "a NATO official" yes, "a photo" no."""
     words = [re.sub(r"^[ld][’']", "", w) for w in _WORDS.findall(phrase.lower())]
     return any(
-        w in _PERSON_NOUNS or w[:-1] in _PERSON_NOUNS or w in _ROLE_NOUNS or _is_title(w)
+        w in _PERSON_NOUNS
+        or w[:-1] in _PERSON_NOUNS
+        or w in _ROLE_NOUNS
+        or w in _GROUP_NOUNS
+        or _is_title(w)
         for w in words
     )
 
@@ -2023,7 +2085,9 @@ def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> N
             and not headline
             and _mentioned_after_determiner(ctx, masked, att, sp, pre)
         ):
-            term = True  # le « guillemetgate », une « rhétorique de l’urgence », un "territorio amigo"
+            term = (
+                True  # le « guillemetgate », une « rhétorique de l’urgence », un "territorio amigo"
+            )
         if short and not term and sp.parent >= 0 and not ends_punct:
             outer = spans[sp.parent]
             inside = text[max(outer.start, sp.open - 50) : sp.open]
@@ -2240,7 +2304,7 @@ def extract_quotes(text: str) -> list[Quote]:
     `text` is an article's plain text (blocks separated by newlines, the first
     line usually the headline). Pure and fast: no IO, regexes compiled once.
     """
-    if not text or not any(c in _QUOTE_CHARS for c in text) and "—" not in text:
+    if not text or (not any(c in _QUOTE_CHARS for c in text) and "—" not in text):
         return []
     spans = _scan(text)
     if not spans and "—" not in text:
@@ -2473,6 +2537,13 @@ class _Attributor:
                     return
                 break
         np = ctx.mention(masked[ss : sp.open], ss, lax=False) or self._subject_name(ss, sp.open)
+        if not np and masked[ss : sp.open].rstrip().endswith(":"):
+            # "Bahn-Chef Hartmut Mehdorn, Besitzer der Bahncard 100: „…“": a sentence that
+            # opens with a name and hands over to the quote with a colon
+            run = _CAP_RUN.match(masked, _lead(masked, ss))
+            toks = _clean_tokens(run.group(0).split()) if run else []
+            if toks and ctx._name_ok(toks) and not ctx.verbs.search(masked, ss, sp.open):
+                np = ctx._cap_run(masked, 0, run.start())
         if np:
             self._take(sp, np)
             return
@@ -2585,7 +2656,17 @@ class _Attributor:
                     c = (tmp.speaker, _NP("name", tmp.speaker, c[1].start, c[1].end))
                 cands.append(c)
             if k == si and from_sent is None:
-                cands = [c for c in cands if c[1].start < sp.open and c[0] in self.known]
+                # "Les grévistes sont entrés …, mais ils ont précisé": a group that opens
+                # the sentence may be its "they"
+                cands = [
+                    c
+                    for c in cands
+                    if c[1].start < sp.open
+                    and (
+                        c[0] in self.known
+                        or (plural and _group_phrase(c[0]) and c[1].end <= pron.start)
+                    )
+                ]
             if not cands and low == "" and k == si - 1:
                 # "El PP rechazó la medida. «…», afirmó a través de un comunicado.": the
                 # Spanish verb without a subject goes on with the subject just before,
@@ -2653,7 +2734,9 @@ class _Attributor:
                     if c[1].kind != "name" or c[1].end > np.start:
                         continue
                     near = self.text[max(0, c[1].start - 50) : min(c[1].end + 50, np.start)]
-                    if any(re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", near) for w in comp):
+                    if any(
+                        re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", near) for w in comp
+                    ):
                         sp.speaker = c[0]
                         return
         for k in range(si, max(-1, si - 5), -1):
@@ -2695,7 +2778,7 @@ class _Attributor:
         )
 
     def _other_role(self, np: _NP, noun: str) -> bool:
-        """"el ministro de Gobierno, Eduardo del Castillo, …. «…», señaló el funcionario":
+        """ "el ministro de Gobierno, Eduardo del Castillo, …. «…», señaló el funcionario":
         a writer who means the minister says "el ministro", so someone introduced with
         another role is not the one a definite description points back to."""
         if noun in _GENERIC_ROLES:
@@ -2764,7 +2847,7 @@ class _Attributor:
             if np:
                 out.append((self.canon(np), np))
         m = _SUBJECT_NP.match(masked, s, e)
-        if m and _role_description(m.group(1)):
+        if m and (_role_description(m.group(1)) or _group_phrase(m.group(1))):
             # "L’anthropologue utilise …": a described person as the subject
             out.append((m.group(1), _NP("phrase", m.group(1), m.start(1), m.end(1))))
         for m in _PERSON_NP.finditer(masked, s, e):
