@@ -822,6 +822,11 @@ def test_towns_after_their_countrys_adjective_and_football_clubs() -> None:
         assert want in names, want
     assert "Volk" not in names
     assert "1860" not in _texts(facts, {"date"}) + _texts(facts, NUMBER_KINDS)
+    assert _group(facts, "VfB Stuttgart").kind == "organization"
+    score = extract_facts("Freiburg gewann mit 3:1. SC Freiburg verlor dann gegen Hertha BSC.")
+    assert "SC Freiburg" in _texts(score, ENTITY_KINDS)
+    genitive = extract_facts("Der Präsident Frankreichs, Emmanuel Macron, kam nach Berlin.")
+    assert _texts(genitive, {"person"}) == ["Emmanuel Macron"]
     assert {"34 Punkten", "25 Punkten"} <= set(_texts(facts, NUMBER_KINDS))
 
 

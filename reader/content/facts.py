@@ -836,9 +836,13 @@ class _Ctx:
 
 
 def find_entities(
-    text: str, lang: str, taken: list[tuple[int, int]]
+    text: str,
+    lang: str,
+    taken: list[tuple[int, int]],
+    clubs: list[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int, str, str, str]]:
-    """(start, end, kind, key, label) for people, organisations and places."""
+    """(start, end, kind, key, label) for people, organisations and places; ``clubs`` are
+    the sports clubs' spans when the caller has found them already."""
     toks = _tokens(text)
     ctx = _Ctx(text, lang, toks, taken)
     runs = _runs(toks, text)
@@ -852,7 +856,12 @@ def find_entities(
     if lang in ("fr", "es"):
         cands = _add_regex(cands, _FR_ES_ORG, text, toks, group=0)
         cands = _add_regex(cands, _FR_ES_ORG_LOWER, text, toks, group=0)
-    cands = _add_spans(cands, club_spans(text), toks)
+    for s, e in club_spans(text) if clubs is None else clubs:
+        cands = [c for c in cands if not (c.start < e and s < c.end)]
+        words = [t for t in toks if s <= t.start < e]
+        if words:
+            cands.append(_Cand(s, e, words, kind="organization"))
+    cands.sort(key=lambda c: c.start)
     cands = _add_regex(cands, _CONTACT, text, toks, group=1)
     cands = _add_regex(cands, _STREET_ORD, text, toks, group=0)
     cands = _add_bracketed_places(cands, text, toks)
@@ -980,7 +989,7 @@ def find_entities(
 # Barcelona"), a town adjective and a club suffix ("Karlsruher SC", "Würzburger Kickers"),
 # a traditional club name and its town ("Eintracht Braunschweig"), numbered leagues.
 _CLUB = re.compile(
-    r"(?<![\w-])(?:1\.\s)?(?:FC|SC|SV|TSV|VfB|VfL|VfR|TSG|SpVgg|FSV|BSC|SSV|TuS|MSV|BV|KSV|AC|AS|"
+    r"(?<![\w:.,-])(?:1\.\s)?(?:FC|SC|SV|TSV|VfB|VfL|VfR|TSG|SpVgg|FSV|BSC|SSV|TuS|MSV|BV|KSV|AC|AS|"
     r"CF|CD|UD|RC|OGC|PSV|FK|NK)\s(?:\d{2,4}\s)?[A-ZÄÖÜ][\w-]+(?P<town2>\s[A-ZÄÖÜ][a-zäöüß][\w-]*)?"
     r"|(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+er\s(?:SC|SV|FC|BC|HC|Kickers)(?![\w-])"
     r"|(?<![\w-])(?:Eintracht|Borussia|Fortuna|Arminia|Alemannia|Hertha|Dynamo|Hansa|Holstein|Jahn|"
@@ -1449,6 +1458,10 @@ def _classify(c: _Cand, ctx: _Ctx, people: dict[str, tuple[str, str]]) -> tuple[
         return entry.kind, entry.key, entry.label
     if c.kind in ("person", "organization", "place"):
         return c.kind, f"{c.kind}:" + folded, phrase
+    if ctx.lang == "de" and (
+        fold(words[-1].text) in _DE_SUFFIX_CUES or fold(words[-1].text).endswith(_DE_COMPOUND_HEADS)
+    ):
+        return "organization", "organization:" + folded, phrase  # "Deutsche Bahn"
     if heads & ctx.org_cues or any(
         w.text in ("AG", "GmbH", "SE", "Inc", "Ltd", "LLC", "plc") for w in words
     ):
@@ -1522,7 +1535,8 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                 and text[words[i - 1].end : w.start] == " "
                 and not lookup(w.text)
             )
-            if (
+            genitive = w.text.endswith("s") and lookup(w.text[:-1]) is not None  # "Frankreichs"
+            if not genitive and (
                 (c.person_cue and i == 0 and not lookup(w.text) and not _looks_common_de(w.text))
                 or (after_role and ("-" in w.text or not _looks_common_de(w.text)))
                 or (len(hy) > 1 and all(fold(x) in ctx.first for x in hy))
@@ -2191,7 +2205,7 @@ def extract_facts(text: str, published: datetime | None = None) -> list[Fact]:
         (h.start, h.end if h.kind != "number" else _num_head_end(text, h.start, h.end))
         for h in nums
     ]
-    ent = find_entities(text, lang, date_spans + heads)
+    ent = find_entities(text, lang, date_spans + heads, clubs)
     spans = [(h.start, h.end) for h in nums if h.kind == "number"]
     ent = [
         x
