@@ -920,3 +920,206 @@ def test_empty_text_has_no_facts() -> None:
     assert extract_facts("") == []
     assert extract_facts("   \n\n ") == []
     assert group_facts([]) == []
+
+
+# --------------------------------------------------------------------------- fourth blind batch
+# factsblind4_*: ordinary news (crime, politics, business, sport, science) in four languages,
+# labelled by reading before the first run (see factsblind4_SOURCES.tsv). Each sentence
+# below is quoted from one of them.
+
+
+def test_f1_floor_on_the_fourth_blind_batch() -> None:
+    f1 = _f1([FIXTURES], pattern="factsblind4_*.txt")
+    assert f1["numbers"] >= 0.85, f1
+    assert f1["dates"] >= 0.85, f1
+    assert f1["entities"] >= 0.80, f1
+
+
+def _ents(text: str) -> list[str]:
+    return _texts(extract_facts(text), ENTITY_KINDS)
+
+
+def test_a_long_credit_line_without_a_full_stop_is_no_headline() -> None:
+    text = (
+        "The co-pilot was French.\n\n(Additional reporting by Fergus Jensen, Wilda Asmarini, "
+        "Charlotte Greenfield, Fransiska Nangoy, Cindy Silviana, Kanupriya Kapoor, Michael "
+        "Taylor, Nilufar Rizki and Siva Govindasamy in JAKARTA/SURABAYA, Al-Zaquan Amer Hamzah "
+        "and Praveen Menon in KUALA LUMPUR, Saeed Azhar, Rujun Shen and Anshuman Daga in "
+        "SINGAPORE, Jane Wardell in SYDNEY, Tim Hepher in PARIS; Writing by Dean Yates and "
+        "Robert Birsel; Editing by Nick Macfie and Mike Collett-White)"
+    )
+    ents = _ents(text)
+    for name in ("Fergus Jensen", "Wilda Asmarini", "Praveen Menon", "Anshuman Daga"):
+        assert name in ents, ents
+
+
+def test_a_byline_keeps_the_surname_after_a_first_name_and_initial() -> None:
+    text = (
+        "La Comisión endurecerá la regulación sobre deportaciones mientras analiza el polémico "
+        "modelo de Italia en Albania\n\nMaría R. Sahuquillo\n\nLa presidenta de la Comisión "
+        "Europea, Ursula von der Leyen, es cada vez más clara en su giro a la derecha en "
+        "inmigración, siguiendo la senda de un número creciente de países comunitarios."
+    )
+    assert "María R. Sahuquillo" in _ents(text)
+    text = "Les sombres perspectives économiques\n\nPar Cécile Ducourtieux\n\nLes dirigeants européens."
+    assert "Cécile Ducourtieux" in _ents(text)
+
+
+def test_first_names_with_accents_count_as_first_names() -> None:
+    text = (
+        "Schwere Vorwürfe waren schon kurz nach der Katastrophe laut geworden. Der damalige "
+        "Landrat des Kreises Ahrweiler, Jürgen Pföhler (CDU), habe frühzeitige Warnungen vor "
+        "Rekord-Pegelständen viel zu spät weitergegeben."
+    )
+    ents = _ents(text)
+    assert "Jürgen Pföhler" in ents and "Ahrweiler" in ents, ents  # "des Kreises Ahrweiler"
+
+
+def test_a_month_abbreviation_without_a_dot_is_a_surname() -> None:
+    text = (
+        "Die politische Bewertung fällt unterschiedlich aus. Der Trierer Politikwissenschaftler "
+        "Uwe Jun stellt dem Ausschuss insgesamt ein gutes Zeugnis aus."
+    )
+    assert "Uwe Jun" in _ents(text)
+
+
+def test_spanish_questions_open_sentences() -> None:
+    text = (
+        "El ministro Albares reafirmó que la solución es “la única alternativa”. “¿Cuál es la "
+        "alternativa? ¿Matar a todos los palestinos? ¿Desplazar no sé dónde, a la Luna, a "
+        "todos los palestinos?”, se preguntaba."
+    )
+    ents = _ents(text)
+    assert not {"Cuál", "Matar", "Desplazar"} & set(ents), ents
+    assert "Albares" in ents
+
+
+def test_a_capitalised_particle_joins_the_name_written_elsewhere_in_lowercase() -> None:
+    text = (
+        "La presidenta de la Comisión Europea, Ursula von der Leyen, es cada vez más clara. "
+        "Así lo explica Von der Leyen a los líderes de los Estados miembros en una carta."
+    )
+    ents = _ents(text)
+    assert "Von der Leyen" in ents and "Leyen" not in ents, ents
+
+
+def test_a_common_noun_de_a_known_place_is_one_name() -> None:
+    text = (
+        "Pidió que la ONU tenga el control de la ayuda humanitaria que entre en la Franja de "
+        "Gaza. Se refirió al acceso de la población civil de la franja. Verstappen ganó el GP "
+        "de Qatar."
+    )
+    ents = _ents(text)
+    assert "Franja de Gaza" in ents and "GP de Qatar" in ents, ents
+
+
+def test_after_an_elided_article_a_name_is_mid_sentence() -> None:
+    text = (
+        "Au port d'Alcúdia, le capitaine du navire de pêche admet que le secteur s'est d'abord "
+        "opposé aux restrictions."
+    )
+    assert "Alcúdia" in _ents(text)
+
+
+def test_group_nouns_centuries_and_codes_are_no_names() -> None:
+    text = (
+        "In January, Libyan militants loyal to the Islamic State beheaded 21 Christians — 20 "
+        "of them Egyptian Copts. The government outlawed the group behind the attack — Ansar "
+        "al-Sharia, an al-Qaeda-linked organization. Indonesia AirAsia's Flight QZ8501 lost "
+        "contact with air traffic control on a flight from Surabaya to Singapore."
+    )
+    ents = _ents(text)
+    assert not {"Libyan", "Copts", "Egyptian Copts", "QZ8501", "Flight"} & set(ents), ents
+    assert "al-Qaeda" in ents and "Islamic State" in ents, ents
+    fr = "La surpêche massive à la fin du XXe siècle a amené l'espèce au bord de l'extinction."
+    assert "XXe" not in _ents(fr)
+
+
+def test_news_agencies_in_brackets_and_spokespeople_of_a_company() -> None:
+    text = (
+        "Frankfurt/Main (dpa) - Für einen Roman über die alte Bundesrepublik hat Frank Witzel "
+        "den Deutschen Buchpreis 2015 erhalten. „20 Tonnen Melonen aus Martinique — das haben "
+        "wir bislang auch noch nicht geflogen“, berichtet beispielsweise Condor-Sprecherin "
+        "Magdalena Hauser."
+    )
+    ents = _ents(text)
+    for name in ("dpa", "Frank Witzel", "Deutschen Buchpreis", "Condor", "Magdalena Hauser"):
+        assert name in ents, ents
+
+
+def test_spanish_seasons_and_years_with_pasado_and_proximo() -> None:
+    text = (
+        "Curiosamente, durante la pasada primavera, los rumores apuntaban a la llegada de "
+        "Verstappen. Quizá porque el próximo año espera aún mayores dificultades."
+    )
+    dates = _texts(extract_facts(text), {"date"})
+    assert any("pasada primavera" in d for d in dates), dates
+    assert any("próximo año" in d for d in dates), dates
+
+
+def test_general_inside_an_institution_and_des_inside_a_french_name() -> None:
+    text = (
+        "Esta iniciativa se suma a otros esfuerzos diplomáticos por parte de España, que "
+        "según confirmó ayer el presidente del Gobierno, Pedro Sánchez, presentará ante la "
+        "Asamblea General de las Naciones Unidas una resolución."
+    )
+    assert "Asamblea General de las Naciones Unidas" in _ents(text)
+    text = (
+        "Au port d'Alcúdia, le capitaine du navire de pêche Punta des Vent, Joan Jesús Vaquero "
+        "Enseñat, admet que le secteur de la pêche s'est d'abord opposé aux restrictions."
+    )
+    ents = _ents(text)
+    assert "Punta des Vent" in ents and "Joan Jesús Vaquero Enseñat" in ents, ents
+
+
+def test_parts_of_years_and_centuries_and_later_are_dates() -> None:
+    cases = [
+        ("les dirigeants de l’Union devraient y décider du budget de la zone euro validé fin "
+         "2018.", "fin 2018"),
+        ("la surpêche massive dont il a été victime à la fin du XXe siècle a amené l'espèce au "
+         "bord de l'extinction.", "à la fin du XXe siècle"),
+        ("Bis Ende des Jahres dürfte der Abschlussbericht vorliegen - zweieinhalb Jahre nach "
+         "der Flutkatastrophe.", "Ende des Jahres"),
+        ("Auch Minister Lewentz verkündete ein halbes Jahr später seinen Rücktritt.",
+         "ein halbes Jahr später"),
+    ]  # fmt: skip
+    for text, want in cases:
+        assert want in _texts(extract_facts(text), {"date"}), text
+
+
+def test_counts_without_digits() -> None:
+    cases = [
+        ("It was the most deadly terrorist attack in the North African nation in more than a "
+         "decade.", "more than a decade"),
+        ("Nach anderthalb Jahren hat der Ausschuss die öffentliche Beweisaufnahme nun beendet.",
+         "anderthalb Jahren"),
+        ("dadurch ist die Beförderung von Fracht im Rahmen von Passagierflügen zuletzt um mehr "
+         "als ein Drittel zurückgegangen.", "mehr als ein Drittel"),
+        ("Albares destacó que esta quinta cita reúne “a más países que nunca”, en esta ocasión "
+         "con una veintena de representantes.", "una veintena"),
+    ]  # fmt: skip
+    for text, want in cases:
+        assert want in _texts(extract_facts(text), NUMBER_KINDS), text
+
+
+def test_a_demonym_before_a_singular_name_is_part_of_it() -> None:
+    text = (
+        "Gunmen opened fire on visitors at Tunisia’s most renowned museum, in an assault that "
+        "threatened to upset the fragile stability of a country seen as the lone success of "
+        "the Arab Spring. Many Tunisian Islamists condemned it."
+    )
+    ents = _ents(text)
+    assert "Arab Spring" in ents and "Spring" not in ents, ents
+    assert not {"Islamists", "Tunisian Islamists"} & set(ents), ents
+
+
+def test_german_city_institutions_and_company_names_before_their_legal_form() -> None:
+    text = (
+        "Bunte Kisten mit Obst stapeln sich in dem Lager der Ingmar Heuer GmbH meterhoch. Aber "
+        "vor allem der Frankfurter Flughafen ist immer noch ein wichtiger Umschlagplatz für "
+        "Lebensmittel. „Der Hamburger Großmarkt ist eines der wichtigsten Versorgungsorgane "
+        "für die Hansestadt“, sagt Eliane Steinmeyer."
+    )
+    ents = _ents(text)
+    for name in ("Ingmar Heuer GmbH", "Frankfurter Flughafen", "Hamburger Großmarkt"):
+        assert name in ents, ents

@@ -366,7 +366,7 @@ _ABBREV = frozenset(
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)[’']")
 _SENT_END = ".!?…"
 _QUOTES_OPEN = "\"'“„«‹‘‚"
-_OPENERS = _QUOTES_OPEN + "”»›’([—–-*•· \t\u00a0"
+_OPENERS = _QUOTES_OPEN + "”»›’([—–-*•· \t\u00a0¿¡"
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu)-[A-Z]")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)$")
 
@@ -455,7 +455,9 @@ def _title_lines(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         words = re.findall(r"[^\W\d_][\w’'-]*", line)
         long_words = [w for w in words if len(w) > 3]
-        if long_words and not re.search(r"[.!?]\s*$", line.strip()):
+        # a headline or crosshead is short; a long paragraph that merely ends without a
+        # full stop ("(Additional reporting by ... ; Editing by ...)") is running text
+        if long_words and len(words) <= 45 and not re.search(r"[.!?]\s*$", line.strip()):
             caps = sum(w[0].isupper() for w in long_words)
             if caps / len(long_words) >= 0.6 and len(long_words) >= 2:
                 out.append((pos, pos + len(line)))
@@ -468,6 +470,8 @@ def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 def _is_sentence_start(text: str, s: int) -> bool:
+    if s >= 2 and text[s - 1] in "'’" and text[s - 2].isalpha():
+        return False  # after an elided article, not a quote mark: "d’Alcúdia", "l’Europe"
     i = s - 1
     quoted = dashed = False
     while i >= 0 and text[i] in _OPENERS:
@@ -539,7 +543,10 @@ _FR_ES_ORG = re.compile(
     r"Tribunal|Audiencia|Congreso|Consejo|Banco|Guardia|Policía|Ministerio|Ministère|"
     r"Commission|Comisión|Comité|Agence|Agencia|Parlement|Parlamento|Autorité|Autoridad|"
     r"Fonds|Fondo|Organisation|Organización|Institut|Instituto|Centre|Centro|Armée|Ejército)"
-    r"\s+((?:(?!(?:del|de|des|du|la|le|les|el|los|las|y|et|en|a|al|au|aux)\b)[a-zéèêàçíóúñ]+(?:al|ale|aux|ique|ien|ienne|éen|éenne|ais|aise|iste|ois|oise|ero|era|ano|ana|"
+    r"\s+((?:(?!(?:del|de|des|du|la|le|les|el|los|las|y|et|en|a|al|au|aux)\b)"
+    # not a French verb in the future tense: "la Commission publiera ses ..."
+    r"(?![a-zéè]+(?:era|ira)\s+(?:ses|son|sa|leurs?|les|le|la|un|une|des|du|que|qu)\b)"
+    r"[a-zéèêàçíóúñ]+(?:al|ale|aux|ique|ien|ienne|éen|éenne|ais|aise|iste|ois|oise|ero|era|ano|ana|"
     r"ista|ional|onal|ico|ica|nal|ral|eur|rieur|ieure|ior|ario|aria|mo|ma|el|elle|aire|if|ive|ier|ière)"
     r"(?:-[a-zéèêàçíóúñ]+)?)"
     r"|de\s+(?:la\s+|l['’])?[A-ZÉ][\w]+)\b"
@@ -696,7 +703,8 @@ class _Ctx:
                     self.mid_caps_end.add(t.text)
         self.stop = _stop()
         self.nonent = _nonent()
-        self.first = lex.FIRST_NAMES
+        # compared folded everywhere: "Jürgen", "Cécile", "Raúl" count as first names too
+        self.first = _folded(lex.FIRST_NAMES)
         self.demonyms = _folded(lex.DEMONYMS)
         self.org_cues = _folded(lex.ORG_CUES)
         self.place_cues = _folded(lex.PLACE_CUES)
@@ -727,6 +735,14 @@ class _Ctx:
         label = self.text[a:colon]
         return not any(c.islower() for c in label) and len(label.split()) >= 2
 
+    def _bare_month_abbrev(self, t: _Tok) -> bool:
+        """'Jun' or 'Jan' with no dot or day after it is a name ("Uwe Jun", "Jan Ullrich")."""
+        return (
+            len(t.text) == 3
+            and t.text.lower() not in ("may", "mai")
+            and not re.match(r"\.|\s*\d", self.text[t.end : t.end + 3])
+        )
+
     def in_taken(self, t: _Tok) -> bool:
         return any(a <= t.start < b for a, b in self.taken)
 
@@ -755,6 +771,8 @@ class _Ctx:
             return w.endswith(".") and (not first_of_run or (nxt is not None and nxt.cap))
         if f in lex.PRODUCTS:
             return False
+        if re.fullmatch(r"[IVXLC]+(?:e|er|ème|eme|es|\.?º|\.?ª)", base):
+            return False  # a century or an ordinal: "XXe siècle", "XIXème", "XV.º"
         if t.upper and self.caps_rubric(t):
             # a rubric in capitals ("REUNION DU COLLEGE:", "FRANCE:"): only a known name
             # that is the whole rubric, or a known acronym
@@ -803,13 +821,21 @@ class _Ctx:
         if (
             _low(base) in self.stop
             or f in self.nonent
-            or f in MONTHS
+            or (f in MONTHS and not self._bare_month_abbrev(t))
             or f in WEEKDAYS
             or self.is_title(w)
         ):
             return False
         if self.lang == "de":
             return True  # German: decided per run by _german_filter
+        if t.title_line and not self.low_count.get(w.lower()):
+            # a byline or signature line: the surname after a first name and initials
+            # ("María R. Sahuquillo", "Par Cécile Ducourtieux")
+            pm = re.search(
+                r"([^\W\d_][\w-]*)(?: [A-Z]\.)* $", self.text[max(0, t.start - 40) : t.start]
+            )
+            if pm and fold(pm.group(1)) in self.first:
+                return True
         if t.title_line:
             return (bool(self.mid_caps.get(w)) or f in self.first) and not self.low_count.get(
                 w.lower()
@@ -862,6 +888,7 @@ def find_entities(
         if words:
             cands.append(_Cand(s, e, words, kind="organization"))
     cands.sort(key=lambda c: c.start)
+    cands = _add_regex(cands, _AGENCY, text, toks, group=1)
     cands = _add_regex(cands, _CONTACT, text, toks, group=1)
     cands = _add_regex(cands, _STREET_ORD, text, toks, group=0)
     cands = _add_bracketed_places(cands, text, toks)
@@ -929,7 +956,10 @@ def find_entities(
             and words[-1] is c.words[-1]
             and re.fullmatch(r"[A-Z]{1,2}\d{2,4}[A-Za-z]?", words[-1].text)
         ):
-            # a model after its maker ("Airbus A350"): the maker is the entity
+            # a model after its maker ("Airbus A350"): the maker is the entity; after a
+            # common noun the article also writes in lowercase ("Flight QZ8501") there is none
+            if len(words) == 2 and ctx.low_count.get(words[0].text.lower()):
+                continue
             c = _Cand(c.start, words[-2].end, c.words[: c.words.index(words[-2]) + 1])
             words = words[:-1]
         if (
@@ -980,14 +1010,44 @@ def find_entities(
             kind = key.split(":", 1)[0]
         elif not kind:
             kind, key, label = _classify(c, ctx, people)
-        out.append((c.start, c.end, kind, key, label))
+        cm = _COMPOUND_ADJ.search(text, c.start, c.end)
+        if cm and cm.end() == c.end and cm.start() > c.start:
+            # "al-Qaeda-linked", "US-based": the name before the participle
+            label = text[c.start : cm.start()]
+            c = _Cand(c.start, cm.start(), c.words)
+            key = kind + ":" + fold(label)
+        start = c.start
+        pm = _CAP_PARTICLES.search(text, max(0, start - 24), start)
+        if pm and pm.end() == start:
+            # "Von der Leyen" opening a sentence is the "von der Leyen" written elsewhere
+            lowered = pm.group(1)[0].lower() + pm.group(1)[1:] + text[start : c.end]
+            if lowered in text:
+                start = pm.start(1)
+        out.append((start, c.end, kind, key, label))
     out.sort()
     return _name_suffixes(text, out)
+
+
+_COMPOUND_ADJ = re.compile(
+    r"-(?:linked|based|led|backed|owned|affiliated|run|funded|born|controlled|allied|inspired)"
+)
+_CAP_PARTICLES = re.compile(
+    r"(?<![\w-])((?:Von|Van|De|Del|Della|Di|Da|Du|Ter|Ten|Dos|Das)"
+    r"(?: (?:der|den|de|la|las|los|le|les|van|von|del|des|du))* )"
+)
 
 
 # Sports clubs: a club prefix and its town ("VfL Wolfsburg", "TSV 1860 München", "FC
 # Barcelona"), a town adjective and a club suffix ("Karlsruher SC", "Würzburger Kickers"),
 # a traditional club name and its town ("Eintracht Braunschweig"), numbered leagues.
+# news agencies credited in brackets, which German and French write in lowercase:
+# "Frankfurt/Main (dpa) -", "(afp/rtr)", "(AFP)"
+_AGENCY = re.compile(
+    r"\((dpa|afp|ap|rtr|epd|kna|sid|apa|sda|dts|ddp|efe|ansa|AFP|AP|APA|SDA|EFE|ANSA|KNA)"
+    r"(?=[)/,;])"
+)
+
+
 _CLUB = re.compile(
     r"(?<![\w:.,-])(?:1\.\s)?(?:FC|SC|SV|TSV|VfB|VfL|VfR|TSG|SpVgg|FSV|BSC|SSV|TuS|MSV|BV|KSV|AC|AS|"
     r"CF|CD|UD|RC|OGC|PSV|FK|NK)\s(?:\d{2,4}\s)?[A-ZÄÖÜ][\w-]+(?P<town2>\s[A-ZÄÖÜ][a-zäöüß][\w-]*)?"
@@ -1025,7 +1085,7 @@ _STORMS = (
 )
 _STORM_BEFORE = re.compile(_STORMS + r"[ \u00a0]+$")
 _STORM_HEAD = re.compile(_STORMS + r"[ \u00a0]+(?=[A-ZÀ-Ý])")
-_CODE = re.compile(r"[A-Z]{1,5}(?:-\d+)+")
+_CODE = re.compile(r"[A-Z]{1,5}(?:-\d+)+|[A-Z]{2}\d{2,5}[A-Z]?")  # "HQ-12-144"; flights "QZ8501"
 _SUFFIX = re.compile(r",? (?:Jr|Sr|Jnr|Snr)\.?(?!\w)")
 
 
@@ -1137,9 +1197,18 @@ def _split_run(run: list[_Tok], ctx: _Ctx) -> list[_Cand]:
         inner_title = (
             bool(cur)
             and ctx.is_title(t.text)
-            and nxt is not None
-            and nxt.cap
-            and fold(nxt.text) in ctx.org_cues | ctx.place_cues
+            and (
+                (nxt is not None and nxt.cap and fold(nxt.text) in ctx.org_cues | ctx.place_cues)
+                # "General" after a noun heads no person: "Asamblea General de las Naciones
+                # Unidas", "Dirección General", "Assemblée générale"
+                or (
+                    fold(t.text) in ("general", "generale", "generales")
+                    and cur[-1].cap
+                    and not ctx.is_title(cur[-1].text)
+                    and fold(cur[-1].text) not in ctx.first
+                    and ctx.lang in ("es", "fr")
+                )
+            )
         )  # "Gartnavel General Hospital", "UN General Assembly"
         if (
             idx not in forced
@@ -1198,6 +1267,37 @@ def _validate_links(p: list[_Tok], ctx: _Ctx) -> list[list[_Tok]]:
             or (lw in _STRONG_LINKS and heads & (ctx.org_cues | _LINK_HEADS))
         ):
             keep = True
+        elif (
+            ctx.lang in ("fr", "es")
+            and lw in ("de", "del", "d'", "d’")
+            and j + 1 < len(p)
+            and p[j + 1].cap
+            and segs[-1]
+            and not segs[-1][0].sent_start
+            and len(segs[-1]) == 1
+            # the head is a common noun the article also writes in lowercase ("la franja")
+            # or an acronym ("GP"); not a name of its own ("Loujniki de Moscou")
+            and (ctx.low_count.get(segs[-1][0].text.lower()) or segs[-1][0].upper)
+            and not lookup(" ".join(x.text for x in segs[-1]))
+            and not any(ctx.is_title(x.text) for x in segs[-1])
+            and getattr(lookup(p[j + 1].text, strong=True), "kind", "") == "place"
+        ):
+            keep = True  # "Franja de Gaza", "GP de Qatar", "Ciudad de Panamá"
+        elif (
+            ctx.lang == "fr"
+            and lw in ("des", "du")
+            and j + 1 < len(p)
+            and p[j + 1].cap
+            and len(segs[-1]) == 1
+            and not segs[-1][0].sent_start
+            and not lookup(segs[-1][0].text)
+            and not ctx.is_title(segs[-1][0].text)
+            and fold(segs[-1][0].text) not in ctx.first
+            and not lookup(p[j + 1].text)
+            and fold(p[j + 1].text) not in ctx.first
+            and (j + 2 >= len(p) or not p[j + 2].cap)
+        ):
+            keep = True  # a ship's or a place's name: "Punta des Vent", "Place des Vosges"
         elif lw in ("of", "for", "on") and fold(p[-1].text) in ctx.org_cues | _LAW_CUES:
             keep = True  # "Punjab Preservation of Subsoil Water Act"
         elif (
@@ -1254,6 +1354,29 @@ def _strip_demonyms(seg: list[_Tok], ctx: _Ctx) -> list[_Tok]:
         return seg
     if ctx.lang == "de" and len(seg) >= 2 and fold(seg[-1].text).endswith(_DE_COMPOUND_HEADS):
         return seg  # "Europäischen Solidaritätskorps", "Norddeutschen Rundfunks"
+    if (
+        ctx.lang == "de"
+        and len(seg) >= 2
+        and not seg[0].sent_start
+        and not seg[0].title_line
+        and re.search(r"(?:e|en|er|es|em)$", seg[0].text)
+        and fold(seg[0].text) in ctx.demonyms
+    ):
+        # German writes adjectives in lowercase: a capitalised one opens a name,
+        # "den Deutschen Buchpreis", "der Französischen Republik"
+        return seg
+    if (
+        ctx.lang == "en"
+        and len(seg) == 2
+        and fold(seg[0].text) in ctx.demonyms
+        and not seg[1].text.endswith("s")
+        and not seg[1].upper
+        and not ctx.is_title(seg[1].text)
+        and fold(seg[1].text) not in ctx.first | ctx.demonyms | ctx.nonent
+        and not lookup(seg[1].text)
+        and not re.match(r" [A-Z]", ctx.text[seg[1].end : seg[1].end + 2])  # "Foreign Minister"
+    ):
+        return seg  # an adjective and a singular name: "Arab Spring", "French Open"
     while (
         seg
         and fold(seg[0].text) in ctx.demonyms
@@ -1564,6 +1687,31 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                 out.append(_Cand(w.start, w.end, [w]))  # "PP-DD", "CDU-CSU"
                 i += 1
                 continue
+            if (
+                len(hy) == 2
+                and not lookup(w.text)
+                and hy[0][:1].isupper()
+                and hy[0][1:].islower()
+                and len(hy[0]) >= 4
+                and re.fullmatch(
+                    r"(?:sprecher|chef|manager|boss|gründer|vorstand|präsident|trainer)(?:in)?",
+                    _low(hy[1]),
+                )
+                and not _DE_ROLE.search(_low(hy[0]))
+                and not _looks_common_de(hy[0])
+                and not _looks_common_de(hy[0].rstrip("s"))
+                and fold(hy[0]) not in ctx.nonent
+                and not re.search(r"(?:ungs|heits|keits|schafts|ions|täts)$", hy[0])
+                and not ctx.in_taken(w)
+            ):
+                if nouny is None:
+                    nouny = _de_nouny(ctx)
+                if hy[0] not in nouny:
+                    # the company or party a spokesperson or chief speaks for:
+                    # "Condor-Sprecherin", "Siemens-Chef", "Flixbus-Manager"
+                    out.append(_Cand(w.start, w.start + len(hy[0]), [_sub(w, hy[0])]))
+                    i += 1
+                    continue
             if len(hy) > 1 and not lookup(w.text):
                 part = hy[0]  # "AfD-Politiker", "NRW-Landtagswahl", "ZDF-Talkshow"
                 # an acronym seen only inside compounds is a technical term ("QR-Code",
@@ -1580,7 +1728,16 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                 if w.text in nouny:
                     i += 1  # "der Zug", "am Ende": nouns that share a region's name
                     continue
-            if entry or _is_acronym(w.text):
+            given = (  # a given name that is also a region's: "Magdalena Hauser"
+                entry is not None
+                and entry.weak
+                and f in ctx.first
+                and i + 1 < len(words)
+                and text[w.end : words[i + 1].start] == " "
+                and lookup(words[i + 1].text) is None
+                and not _looks_common_de(words[i + 1].text)
+            )
+            if (entry and not given) or _is_acronym(w.text):
                 j = i + 1
                 while j < len(words) and (
                     _is_acronym(words[j].text) or words[j].text in ("AG", "GmbH", "SE")
@@ -1605,6 +1762,7 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                 and (
                     fold(words[i + 1].text) in _DE_SUFFIX_CUES
                     or fold(words[i + 1].text).endswith(_DE_COMPOUND_HEADS)
+                    or fold(w.text) in ctx.demonyms  # "den Deutschen Buchpreis"
                 )
                 and _DE_ADJ_END.search(w.text)
                 and not w.sent_start
@@ -1748,11 +1906,17 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
     # "die südfranzösischen Städte Marseille und Nizza", "Grenzstadt Slubice"
     covered = [(c.start, c.end) for c in out]
     for m in _DE_LIST_CUE.finditer(text):
+        # a district's own noun names one place: "des Kreises Ahrweiler", "Ortsteil Biebrich"
+        one_place = re.match(r"(?:Landkreis|Kreis|Bezirk|Ortsteil|Stadtteil)", m.group())
         for nm in re.finditer(r"[A-ZÄÖÜ][\w-]+", m.group("names")):
             s, e = m.start("names") + nm.start(), m.start("names") + nm.end()
             if (
                 _in_spans(covered, s)
-                or (_looks_common_de(nm.group()) and not _city(nm.group()))
+                or (
+                    _looks_common_de(nm.group())
+                    and not _city(nm.group())
+                    and not (one_place and nm.start() == 0)
+                )
                 or fold(nm.group()) in ctx.nonent
             ):
                 continue
@@ -1792,6 +1956,19 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
         if toks and not ctx.in_taken(toks[0]):
             out.append(_Cand(s, e, toks, kind="place"))
             covered.append((s, e))
+    # a city's adjective and its institution: "Frankfurter Flughafen", "Berliner Polizei",
+    # "Hamburger Großmarkt", "Kölner Staatsanwaltschaft"
+    covered = [(c.start, c.end) for c in out]
+    for m in _DE_CITY_INSTITUTION.finditer(text):
+        city = m.group(1)[:-2]
+        entry = lookup(city) or lookup(city + "e") or lookup(city.replace("nch", "nchen"))
+        if entry is None or entry.kind != "place" or _in_spans(covered, m.start()):
+            continue
+        toks = [t for t in ctx.toks if m.start() <= t.start < m.end()]
+        if toks and not ctx.in_taken(toks[0]):
+            out = [c for c in out if not (m.start() <= c.start and c.end <= m.end())]
+            out.append(_Cand(m.start(), m.end(), toks, kind="organization"))
+            covered.append(m.span())
     # "die Kommission" in news about the EU is the European Commission
     if re.search(r"(?<![\w-])EU(?![\w])|Europäische", text):
         for m in re.finditer(
@@ -1817,6 +1994,32 @@ def _german_filter(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
             continue
         out.append(_Cand(t.start, t.end, [t], kind="place"))
         covered.append((t.start, t.end))
+    # a company's legal form ends a name that may be longer than one word: "der Ingmar
+    # Heuer GmbH", "die Deutsche Glasfaser Holding GmbH"
+    pos = {t.start: k for k, t in enumerate(ctx.toks)}
+    for n, c in enumerate(out):
+        if not re.search(r" (?:GmbH|AG|SE|KG|KGaA|eG)$", text[c.start : c.end]):
+            continue
+        k = pos.get(c.start)
+        start, steps = c.start, 0
+        while k is not None and k > 0 and steps < 2:
+            p = ctx.toks[k - 1]
+            if not (
+                p.cap
+                and not p.upper
+                and text[p.end : start] == " "
+                and not p.sent_start
+                and not p.title_line
+                and _low(p.text) not in ctx.stop
+                and fold(p.text) not in ctx.nonent
+                and not _looks_common_de(p.text)
+                and not ctx.in_taken(p)
+            ):
+                break
+            start, k, steps = p.start, k - 1, steps + 1
+        if start < c.start:
+            words = [t for t in ctx.toks if start <= t.start < c.end]
+            out[n] = _Cand(start, c.end, words, kind="organization")
     out.sort(key=lambda c: c.start)
     dedup: list[_Cand] = []
     for c in out:
@@ -1872,12 +2075,19 @@ _DE_ABSTRACT = re.compile(r"(?:ung|heit|keit|schaft|tion|ität|ismus)(?:en)?$")
 _DE_LIST_CUE = re.compile(
     r"(?<![\w-])(?:(?:Firm(?:a|en)|Unternehmen|Konzerne?|Anbieter[n]?|Hersteller[n]?|Dienste[n]?|"
     r"Parteien|Sender[n]?|Banken|Vereine[n]?|Klubs|Clubs|Staaten|Länder[n]?)\s+(?:wie|namens)"
-    r"|(?:Städte[n]?|Gemeinden?|Metropolen?|Landkreis|Kreis|Bezirk|Bundesland|Region|Provinz|"
+    r"|(?:Städte[n]?|Gemeinden?|Metropolen?|Landkreis(?:es)?|Kreis(?:es)?|Bezirk(?:s|es)?|"
+    r"Ortsteil(?:s|es)?|Stadtteil(?:s|es)?|Bundesland|Region|Provinz|"
     r"Kanton|Departement|[A-ZÄÖÜ][a-zäöüß]*(?:stadt|städte)))"
     r"\s+(?P<names>[A-Z][\w-]+(?:(?:,\s+|\s+(?:und|oder|sowie)\s+)[A-Z][\w-]+)*)"
 )
 
 
+_DE_CITY_INSTITUTION = re.compile(
+    r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+er) (?:Flughafens?|Hafens?|Hauptbahnhofs?|Doms?|Zoos?|Messe|"
+    r"Großmarkts?|Rathaus(?:es)?|Senats?|Polizei|Staatsanwaltschaft|Landgerichts?|"
+    r"Amtsgerichts?|Oberlandesgerichts?|Universität|Uniklinik|Klinikums?|Stadtwerke|"
+    r"Verkehrsbetriebe|Philharmonie|Oper|Kunsthalle|Feuerwehr|Tafel)(?![\w-])"
+)
 _DE_PLACE_PREPS = frozenset(["in", "nach", "aus", "bei", "von", "bis", "über", "gen"])
 _DE_CONTRACTIONS = frozenset(["im", "am", "zum", "zur", "vom", "beim"])
 

@@ -175,20 +175,31 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<my>(?P<q6>(?:early|mid|late|Anfang|Mitte|Ende|début|fin|mi-|principios de|mediados de|finales de)\s*)?(?P<m6>{mon_any})(?:,?\s+(?:de\s+|del\s+)?(?P<y6>(?:19|20)\d\d))(?!\d))",
         rf"(?P<mon>(?P<q7>(?:early|mid-|mid|late|last|next|this|Anfang|Mitte|Ende|début|fin|mi-|principios de|mediados de|finales de|el pasado|el próximo|(?:el )?pasado mes de|(?:el )?próximo mes de|el mes de|le mois de|en el mes de)\s*)?(?P<m7>{mon_any}))\b",
         # --- seasons
-        r"(?P<season>(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+of\s+(?:last|this|next|that)\s+year|(?:last|this|next)\s+(?:spring|summer|autumn|fall|winter)|summertime|(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?:19|20)\d\d"
+        r"(?P<season>(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+of\s+(?:last|this|next|that)\s+year|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:spring|summer|autumn|fall|winter)(?!\w)|summertime|(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?:19|20)\d\d"
         # "cet été", "l'hiver dernier", "este verano", "la primavera pasada", "in diesem Sommer"
         r"|(?<!\w)(?i:cet|ce)\s+(?:été|hiver|automne|printemps)|(?:l['’](?:été|hiver|automne)|le\s+printemps)\s+(?:dernier|prochain)"
         r"|(?<!\w)(?i:este|el)\s+(?:verano|invierno|otoño)(?:\s+(?:pasado|próximo|que viene))?(?=\W)(?<!\b[Ee]l verano)(?<!\b[Ee]l invierno)(?<!\b[Ee]l otoño)"
         r"|(?<!\w)(?i:esta|la)\s+primavera(?:\s+(?:pasada|próxima))?(?=\W)(?<![Ll]a primavera)"
+        # "la pasada primavera", "el próximo verano"
+        r"|(?<!\w)(?i:la|el)\s+(?:pasad[ao]|próxim[ao])\s+(?:primavera|verano|otoño|invierno)(?!\w)"
         r"|(?<!\w)(?:[Ii]n diesem|[Dd]iesen|[Ii]m (?:vergangenen|kommenden|nächsten|letzten)|[Ll]etzten|[Vv]ergangenen|[Nn]ächsten|[Kk]ommenden)\s+(?:Sommer|Winter|Herbst|Frühling|Frühjahr)(?!\w)))",
         # --- relative, weekday
         rf"(?P<wd>(?<!\w)(?P<wpre>(?i:last|next|this|past|coming|on|letzten|vergangenen|nächsten|kommenden|diesen|am|ce|el\s+pasado|el\s+próximo|el\s+proximo|este|el)\s+)?(?P<w>{wd_en}|{wd_de}|{wd_fr}|{wd_es})(?P<wpost>\s+(?:dernier|prochain|pasado|próximo|proximo|que viene))?(?:{part_en}|{part_de}|{part_fr})?)(?!\w)",
         # --- relative, day words
         rf"(?P<day>(?<!\w)(?P<dw>[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening)|[Ll]ast night|[Yy]esterday|[Tt]omorrow|[Hh]eute|[Gg]estern|[Vv]orgestern|übermorgen|morgen(?!\s+früh\s+um)|[Aa]ujourd'hui|[Aa]ujourd’hui|[Hh]ier|[Dd]emain|[Hh]oy|[Aa]yer|[Aa]noche|[Aa]nteayer|pasado mañana|esta mañana|esta tarde|esta noche|ce matin|ce soir|cet après-midi)(?:{part_en}|{part_de}|{part_fr})?)(?!\w)",
         # --- relative, periods
-        r"(?P<per>(?<!\w)(?P<pdir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this|[Ll]etzte|[Ll]etzten|[Ll]etztes|[Vv]ergangene|[Vv]ergangenen|[Vv]ergangenes|[Nn]ächste|[Nn]ächsten|[Nn]ächstes|[Kk]ommende|[Kk]ommenden|[Dd]iese|[Dd]iesen|[Dd]ieses|[Ii]n diesem|[Ii]m vergangenen|[Ii]m kommenden|[Ii]m nächsten|[Cc]ette|[Cc]et|[Cc]e|[Ee]ste|[Ee]sta)\s+(?P<punit>week|month|year|weekend|season|decade|century|quarter|Wochen|Woche|Wochenendes|Wochenende|Monaten|Monate|Monat|Monats|Jahren|Jahre|Jahr|Jahres|Jahrzehnt|Quartal|semaine|mois|année|an|week-end|saison|semana|mes|año|fin de semana|temporada))(?!\w)",
+        r"(?P<per>(?<!\w)(?P<pdir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arlier this|[Ll]ater this|[Ll]etzte|[Ll]etzten|[Ll]etztes|[Vv]ergangene|[Vv]ergangenen|[Vv]ergangenes|[Nn]ächste|[Nn]ächsten|[Nn]ächstes|[Kk]ommende|[Kk]ommenden|[Dd]iese|[Dd]iesen|[Dd]ieses|[Ii]n diesem|[Ii]m vergangenen|[Ii]m kommenden|[Ii]m nächsten|[Cc]ette|[Cc]et|[Cc]e|[Ee]ste|[Ee]sta|(?:[Ee]l|[Ll]a) (?:[Pp]róxim[ao]|[Pp]asad[ao]))\s+(?P<punit>week|month|year|weekend|season|decade|century|quarter|Wochen|Woche|Wochenendes|Wochenende|Monaten|Monate|Monat|Monats|Jahren|Jahre|Jahr|Jahres|Jahrzehnt|Quartal|semaine|mois|année|an|week-end|saison|semana|mes|año|fin de semana|temporada))(?!\w)",
         r"(?P<per2>(?<!\w)(?P<p2unit>(?i:la) semaine|le mois|l'année|l’année|l'an|l’an|le week-end|(?i:la) semana|(?i:el) mes|(?i:el) año|(?i:del) año|(?i:el) fin de semana)\s+(?P<p2dir>dernière|dernier|prochaine|prochain|passée|passé|pasada|pasado|próxima|próximo|que viene))(?!\w)",
-        r"(?P<weekend>the weekend|(?:a |à la )?fin de mes|fin du mois|(?:à la )?fin de l'année|Ende des Monats|(?:the )?end of the (?:month|year)|the (?:previous|following|same|next) (?:year|month|week|day)|(?:l'|l’)année (?:précédente|suivante)|el año anterior|im Vorjahr|des Vorjahres|(?:am )?Vortag)(?!\w)",
+        r"(?P<weekend>the weekend"
+        # part of a year or century: "fin 2018", "Ende des Jahres", "a finales de 2018",
+        # "à la fin du XXe siècle"; and German "ein halbes Jahr später", "Monate später"
+        r"|(?<!\w)(?:[Ff]in|[Dd]ébut|[Mm]i-)\s?(?:19|20)\d\d(?!\d)"
+        r"|(?<!\w)(?:[Aa]u |[Àà] la )?(?:début|fin|milieu) du (?:[IVXL]+e\s+)?siècle"
+        r"|(?<!\w)[Aa] (?:finales|principios|mediados) de(?:l)? (?:(?:19|20)\d\d|año|mes|siglo)"
+        r"|(?<!\w)(?:Anfang|Ende|Mitte) (?:des Jahres|(?:19|20)\d\d(?!\d))"
+        r"|(?<!\w)(?:(?:[Ee]in|[Ee]inen|[Zz]wei|[Dd]rei|[Ee]inige|[Ww]enige)\s+)?(?:halbes\s+)?"
+        r"(?:Jahr|Jahre|Monate|Wochen|Tage)\s+(?:später|danach|zuvor)"
+        r"|(?:a |à la )?fin de mes|fin du mois|(?:à la )?fin de l'année|Ende des Monats|(?:the )?end of the (?:month|year)|the (?:previous|following|same|next) (?:year|month|week|day)|(?:l'|l’)année (?:précédente|suivante)|el año anterior|im Vorjahr|des Vorjahres|(?:am )?Vortag)(?!\w)",
         r"(?P<quarter>(?<!\w)(?:(?:im|in the|the|au|el|en el|this|last|next|das|dem|le)\s+)?(?:first|second|third|fourth|final|current|ersten|zweiten|dritten|vierten|laufenden|laufende|vergangenen|letzten|premier|deuxième|troisième|quatrième|primer|segundo|tercer|cuarto)[\s-]+(?:quarter|Quartal|Vierteljahr|Halbjahr|trimestre|semestre|half)|Vorjahresquartal|Vorjahreszeitraum|(?:this|last|next)\s+quarter)(?!\w)",
         rf"(?P<ago>(?:a|one)\s+(?:quarter|half)[\s-]+(?:a\s+)?century\s+ago|half\s+a\s+century\s+ago|(?P<an>{num_w})\s+(?P<au>{unit_en})\s+ago|(?i:vor|il y a|hace)\s+(?P<bn>{num_w})\s+(?P<bu>{unit_de}|{unit_fr}|{unit_es})|(?P<cn>{num_w})\s+(?P<cu>{unit_de})\s+(?:vorab|zuvor|davor|vorher|später|danach)|(?P<dn>{num_w})\s+(?P<du>{unit_fr}|{unit_es})\s+(?:plus tôt|plus tard|auparavant|antes|después|más tarde)|(?i:a few|several|{num_w})\s+{unit_en}\s+(?:earlier|later|before|afterwards)|(?i:seit|depuis|desde hace)\s+{num_w}\s+(?:{unit_de}|{unit_fr}|{unit_es}))(?!\w)",
         # --- decades, years, times

@@ -169,6 +169,18 @@ STREET_CUES = _words(
     "allee gasse rue calle avenida"
 )
 
+# Institutions named by a capitalised common noun, and acronyms of economic terms: "el
+# Gobierno italiano", "el Ejecutivo comunitario", "l'Hexagone", "le PIB",
+# "una ONG", "in Zeiten von Corona" (compared folded; known multi-word names such as
+# "Estados Unidos" are still read whole; "Etat" stays out for "Conseil d'Etat")
+NON_ENTITY = NON_ENTITY | _words(
+    """
+    gobierno ejecutivo estado estados exteriores gouvernement hexagone
+    pib ong bip tva corona
+    """
+)
+
+
 # Nationality adjectives / demonyms / languages: capitalised but not entities by themselves.
 DEMONYMS = _words(
     """
@@ -207,6 +219,55 @@ DEMONYMS = _words(
     europeos africanos ucraniano ucranianos israelíes palestinos iraníes iraquíes sirios
     Deutschen Franzosen Briten Amerikaner Russen Chinesen Italiener Spanier Ukrainer
     Türken Griechen Kroaten Serben Rumänen Österreicher Niederländer Belgier Japaner
+    """
+)
+
+# Country and regional adjectives the first list lacks, and religious or political groups
+# named by a capitalised word: closed classes, so listing them beats guessing from suffixes
+# ("Libyan militants", "Egyptian Copts", "Islamist groups", "el holandés", "le politique letton").
+DEMONYMS = DEMONYMS | _words(
+    """
+    afghan afghans algerian algerians angolan armenian armenians azerbaijani azeri
+    bahraini bangladeshi bangladeshis belarusian beninese bolivian bolivians botswanan
+    burmese burundian cambodian cameroonian chadian chilean chileans colombian
+    colombians congolese costa-rican cuban cubans cypriot djiboutian dominican
+    ecuadorian ecuadorians emirati emiratis eritrean estonian ethiopian ethiopians
+    fijian filipino filipinos gabonese gambian georgian ghanaian ghanaians guatemalan
+    guinean haitian haitians honduran icelandic ivorian jamaican jordanian jordanians
+    kazakh kenyan kenyans kuwaiti kyrgyz lao laotian latvian lebanese liberian libyan
+    libyans lithuanian luxembourgish macedonian malagasy malawian malaysian malaysians
+    malian maltese mauritanian mauritian moldovan mongolian montenegrin moroccan
+    moroccans mozambican namibian nepalese nepali nicaraguan nigerian nigerians nigerien
+    omani panamanian paraguayan peruvian peruvians qatari rwandan salvadoran samoan
+    senegalese slovenian slovene somali somalis sudanese surinamese swazi tajik
+    tanzanian togolese tongan trinidadian tunisian tunisians turkmen ugandan uruguayan
+    uzbek venezuelan venezuelans yemeni yemenis zambian zimbabwean slovakian romanians
+    bulgarians hungarians czechs croats swedes norwegians danes finns scots welshman
+    dutchman belgians austrians brazilians argentines argentinians pakistanis iranians
+    iraqis syrians egyptians saudis lebanese afghans somalis sudanese kurd kurds kurdish
+    yazidi yazidis pashtun tamil tamils uyghur uyghurs rohingya roman romans byzantine
+    ottoman persian balkan nordic scandinavian scandinavians slavic arabian levantine
+    sahrawi maghrebi latino latinos hispanic anglo-saxon celtic gaelic islamist
+    islamists jihadist jihadists salafist salafists salafi sunni sunnis shia shiite
+    shiites alawite alawites copt copts coptic maronite druze orthodox evangelical
+    evangelicals baptist baptists methodist mormon mormons quaker zionist zionists
+    marxist marxists leninist maoist maoists trotskyist fascist fascists nazi nazis
+    neo-nazi neo-nazis holandés holandesa holandeses británicos mexicano mexicana
+    mexicanos emiratí emiratíes polaco polaca polacos portugués portuguesa italiano
+    italiana italianos griego griega turco turca ucraniano ucraniana israelí israelíes
+    palestino palestinos venezolano venezolana argentino chileno chilena colombiano
+    colombiana peruano peruana cubano cubana marroquí argelino tunecino egipcio egipcia
+    sirio libio iraní iraquí saudí afgano japonés japonesa coreano coreana indio letton
+    lettonne lituanien estonien autrichien autrichienne autrichiens hongrois suédois
+    norvégien danois finlandais tchèque slovaque slovène bulgare ukrainien ukrainienne
+    ukrainiens vénézuélien vénézuélienne mexicain mexicaine brésilien brésilienne
+    argentin argentine colombien chilien péruvien cubain marocain marocaine algérien
+    algérienne tunisien tunisienne égyptien égyptienne libyen saoudien afghan turque
+    turcs kurde kurdes italienischen italienische spanischen spanische französischen
+    britischen britische russischen russische ukrainischen ukrainische polnischen
+    polnische türkischen türkische griechischen griechische chinesischen chinesische
+    japanischen japanische österreichischen österreichischer schweizerischen
+    niederländischen niederländische
     """
 )
 
@@ -791,7 +852,7 @@ ORG_GROUPS = _lines(
     FDP
     Alternative für Deutschland|AfD
     Die Linke
-    Bündnis 90/Die Grünen|Grünen
+    Bündnis 90/Die Grünen|Grünen|Grüne|Die Grünen
     Le Monde
     Le Figaro
     Libération
@@ -983,5 +1044,41 @@ FIRST_NAMES = FIRST_NAMES | _words(
     aleksandr aleksei alexei andrei anatoly dmitry dmitri igor irina jaroslaw katarzyna
     krzysztof lech marek mateusz miroslav natalya oleg pavel piotr sergey svetlana tomasz
     vadim vasily yuri yulia zbigniew traian vasile ion ioana mihai dacian
+    """
+)
+
+# More given names heard in news in the four languages and from names often in world news;
+# compared folded, so "Cécile" and "Cecile" are one entry.
+FIRST_NAMES = FIRST_NAMES | _words(
+    """
+    katrin franziska cécile éric cédric rachida najat inés austin kimberly madison lori
+    jürgen jörg jens jan-philipp björn sven dirk ulf kai knut lars nils henning hendrik
+    carsten torsten thorsten jochen joachim achim reinhard reinhold siegfried wilfried
+    winfried gottfried hartmut helmut lothar ottmar eckhard ekkehard gerd gert udo ute
+    uta heidi hannelore gudrun sigrid waltraud dörte antje silke wiebke frauke imke
+    meike svenja nadine yvonne jasmin janina ricarda annegret marieluise katarina
+    kristin cornelia dorothee edeltraud roswitha hildegard elke ilse irmgard gisela
+    rosemarie christa marlene henriette wolfram ansgar burkhard volkmar gunnar hauke
+    jannes finn mats malte ole till timo tilman aurélien baptiste bertrand clément
+    damien fabien florent frédéric gaël grégory guillaume hervé jacques-henri
+    jean-baptiste jean-claude jean-marie jean-paul jean-pierre jérémie lionel ludovic
+    marc-antoine maxime mickaël pascal régis romain sylvain thibault thibaut xavier
+    yannick yves anne-sophie aurore béatrice bérénice capucine chantal clémentine
+    corinne delphine élise émilie estelle éliane fabienne florence gisèle hélène josiane
+    laetitia lætitia lucie manon mathilde maud mireille muriel nadia océane pascale
+    patricia perrine sandrine séverine solène sylviane yasmina ségolène marlène édith
+    agustín alfonso álvaro andrés ángela aitor arantxa ascensión asier borja candela
+    consuelo concepción encarnación esperanza esteban eva-maría fátima federico gabriela
+    graciela gustavo héctor hernán ignacio iñigo jaime jimena lorena lourdes macarena
+    marisol mercedes milagros montserrat nerea nieves noelia patricio ramiro remedios
+    ricardo rodrigo soledad susana ximena xabier yolanda zaida cayetana carolina abdel
+    abdullah abu ahmad ahmed ali amir amin anwar ashraf ayman bashar faisal fatima hamid
+    hassan hussein ibrahim imran jamal karim khaled khalid mahmoud mohamed mohammed
+    muhammad mustafa nabil omar rashid said salman sami tariq youssef yusuf hamad tamim
+    recep tayyip vladimir volodymyr sergei sergey dmitry dmitri alexei aleksandr
+    alexandr andrei mikhail nikolai yuri oleg boris igor viktor ivan petro arseniy yulia
+    svetlana olga tatiana natalia irina narendra rahul sonia arvind amit anand deepak
+    shinzo fumio yoshihide jacinda benjamín giorgia matteo giuseppe giancarlo gianni
+    pierluigi silvio romano enrico massimo
     """
 )

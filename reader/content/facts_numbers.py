@@ -234,7 +234,19 @@ def _pattern(lang: str) -> re.Pattern[str]:
         rf"|(?P<money2>(?P<n2>{num})(?P<s2>{scale})?[- ]?(?:of\s+|de\s+|d['’])?(?i:{cur_post})(?!\w))"
         rf"|(?P<pct>(?P<n3>{num}){pct}(?!\w))"
         rf"|(?P<num>(?P<n4>{num})(?P<s4>{scale})?)"
-        r"|(?P<half>\b(?i:half)\s+an?\s+(?:decade|century|dozen|million|billion|year|hour|mile|day|month|week|season|point)s?\b)"
+        r"|(?P<half>\b(?i:half)\s+an?\s+(?:decade|century|dozen|million|billion|year|hour|mile|day|month|week|season|point)s?\b"
+        # "more than a decade", "less than a year": a duration with no digit in it
+        r"|\b(?i:more|less|fewer)\s+than\s+an?\s+(?:decade|century|year|month|week|day|hour|third|quarter|half)\b"
+        # "anderthalb Jahren", "zweieinhalb Jahre"
+        r"|\b(?i:anderthalb|eineinhalb|zweieinhalb|dreieinhalb|viereinhalb|fünfeinhalb)\s+"
+        r"(?:Jahre|Jahren|Jahrzehnte|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Millionen|Milliarden)\b"
+        # fractions and round counts: "mehr als ein Drittel", "una veintena", "une dizaine"
+        r"|\b(?:(?i:mehr\s+als|knapp|fast|rund)\s+)?(?i:ein|zwei)\s+Drittel\b"
+        r"|\b(?i:un|deux)\s+tiers\b|\b(?i:un|dos)\s+tercios?\b|\b(?i:a|one|two)\s+thirds?\s+of\b"
+        r"|\b(?i:una)\s+(?:decena|docena|veintena|treintena|cuarentena|cincuentena|centena)\b"
+        r"|\b(?i:un)\s+(?:centenar|millar)\b"
+        r"|\b(?i:une)\s+(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine)\b"
+        r"|\b(?i:un)\s+millier\b)"
         rf"|(?P<spelled>(?<![\w-])(?:(?i:a|an|ein|une|un)\s+)?(?i:{spelled})(?:[- ](?:and\s+a\s+half|et\s+demi|y\s+medio|einhalb))?(?![\w]))",
     )
 

@@ -206,7 +206,8 @@ whispered mused cautioned urged urges boasted complained complains lamented cont
 maintained maintains elaborated described describes describing called revealed pleaded
 demanded demands denied estimated weighed chimed recounted recounts yelled reiterated
 affirmed asserted asserts explaining cautions warns adds tells assailed slammed reads accused
-accuses rejected dismissed denounced condemned hailed branded labelled labeled
+accuses rejected dismissed denounced condemned hailed branded labelled labeled interjected
+interjects rejoined retorted snapped sighed laughed scoffed marveled marvelled gushed
 """
 _VERBS_NESTED = "think thinks thought ask asks wondered wonder wondering heard replied"
 _VERBS_DE = """
@@ -233,7 +234,7 @@ confirme confirmé détaille détaillé rétorque rétorqué réplique répliqu�
 déplore déploré témoigne témoigné garantit garanti promet promis tonne souffle soufflé
 expliquait affirmait racontait confiait ajoutait assurait déclarait estimait s'insurge s’insurge
 irrité irritée agacé agacée félicité félicitée réjoui réjouie indigné indignée étonné étonnée
-inquiété inquiétée emporté emportée exclamé exclamée défendu défendue
+inquiété inquiétée emporté emportée exclamé exclamée défendu défendue juge jugé jugent
 """
 _VERBS_ES = """
 dijo dice decía afirmó afirma declaró declara explicó explica añadió añade agregó agrega
@@ -276,7 +277,8 @@ FIRST_PERSON = frozenset({"i", "we", "ich", "wir", "je", "nous", "yo", "nosotros
 DETERMINERS = _words(
     """
 a an the another one his her its their our two three several some many ein eine einer eines
-einem der die das den dem des sein seine ihr ihre zwei drei mehrere un une le la les des son sa
+einem der die das den dem des sein seine ihr ihre zwei drei mehrere dessen deren un une le la
+les des son sa
 ses leur deux trois plusieurs el los las un una unos unas su sus dos tres varios varias
 """
 )
@@ -435,10 +437,10 @@ _CAP_TOK = (
 _CAP_RUN = re.compile(
     r"(?<![\w-])(?<![^\W\d_]{2}[’'])"
     + _CAP_TOK
-    + r"(?:\s+(?:(?:de|da|di|van|von|del|du|la|le|bin|al|dos|das|ten|ter|zu"
+    + r"(?:[ \t\u00a0]+(?:(?:de|da|di|van|von|del|du|la|le|bin|al|dos|das|ten|ter|zu"
     # "der"/"den" only as in "von der Leyen", "Van der Bellen": "Svenja Schulze der
     # Süddeutschen Zeitung sagte" ends the name at the article
-    r"|(?<=[Vv][oa]n\s)(?:der|den))\s+)*" + _CAP_TOK + r")*"
+    r"|(?<=[Vv][oa]n\s)(?:der|den))[ \t\u00a0]+)*" + _CAP_TOK + r")*"
 )
 _PAIR = re.compile(
     r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zß-ÿ]+)\s+"
@@ -848,6 +850,27 @@ class _People:
                             self.by_title[role] = None  # two people share it: no guess
                     break
             else:
+                # German writes the role noun capitalised, so "Der Reporter Claas Relotius"
+                # is one run: the role noun inside it introduces the name just as well
+                k, role = 0, False
+                while k < len(raw) - 2 and (
+                    raw[k].lower() in DETERMINERS
+                    or raw[k].lower() in STOP_CAPS
+                    or raw[k].lower() in _ROLE_NOUNS
+                    or raw[k].lower() in _PERSON_NOUNS
+                    or _is_title(raw[k])
+                ):
+                    role = role or raw[k].lower() in _ROLE_NOUNS | _PERSON_NOUNS
+                    k += 1
+                if (
+                    role
+                    and 2 <= len(raw) - k <= 3
+                    and all(_NAME_SHAPE.fullmatch(t) for t in raw[k:])
+                    and tuple(raw[k:]) not in seen
+                ):
+                    seen.add(tuple(raw[k:]))
+                    self.fulls.append(tuple(raw[k:]))
+                    continue
                 full = tuple(toks)
                 if 2 <= len(full) <= 3 and full not in seen and len(raw) == len(toks):
                     # "La députée Clémentine Autain", "el portavoz Iñaki Urrutia": two or
@@ -1376,8 +1399,26 @@ class _Ctx:
             if m:
                 e = m.end()
         np = _NP("phrase", self.text[s:e], s, e)
-        # apposition: "said another witness, former adviser Fiona Hill."
         rest_off = e - off
+        if any(t[0].lower() in _ROLE_NOUNS for t in phrase[1:3]):
+            # "a prévenu le commissaire à l’économie Pierre Moscovici", "said the minister
+            # for trade Liz Truss": the office, its remit, then the name closing the clause
+            m = re.match(
+                r"\s+(?:à|au|aux|de|du|des|d[’']|of|for|für|del|de\s+la)\s*[^,.;:!?\x00\n]{0,40}?"
+                r"\s((?:[A-ZÀ-Þ][\w’'-]+)(?:[ \u00a0][A-ZÀ-Þ][\w’'-]+){1,2})\s*(?=[,.;:!?]|$)",
+                seg[rest_off:],
+            )
+            if m:
+                toks2 = _clean_tokens(m.group(1).split())
+                if (
+                    2 <= len(toks2) <= 3
+                    and self._name_ok(toks2, strict=False)
+                    and (_given(toks2[0]) or all(_NAME_SHAPE.fullmatch(t) for t in toks2))
+                ):
+                    ps = off + rest_off + m.start(1) + m.group(1).find(toks2[0])
+                    pe = ps + len(" ".join(toks2))
+                    return _NP("name", self.text[ps:pe], ps, pe)
+        # apposition: "said another witness, former adviser Fiona Hill."
         m = re.match(r"[^,.;]*,\s*([^,.;:\x00]{1,80}?)\s*(?=[,.;]|$)", seg[rest_off:])
         if m:
             inner = m.group(1)
@@ -1621,6 +1662,19 @@ class _Ctx:
                 return self.np_before(m.group(1) + " ", off + m.start(1))
             return None  # "…, telling Cook": the subject is elsewhere
         after_comma = not pre.strip() or re.search(r"[,—–:\x00]\s*$", pre)
+        if (
+            self.lang == "en"
+            and after_comma
+            and pre.rstrip().endswith(",")
+            and re.search(r"[^\W\d_]", pre)
+            and "\x00" not in pre
+        ):
+            # "Jeffrey Wall, who was a top official …, said the Biden solicitor general
+            # faces “…”": the comma closes an aside about the subject, it does not
+            # invert the verb
+            np = self.np_before(pre, off)
+            if np and np.kind == "name":
+                return np
         post = seg[v.end() :]
         post_off = off + v.end() + len(post) - len(post.lstrip(" \u00a0"))
         invertible = self.lang != "en" or v.group(0).lower() not in _OBJECT_VERBS
@@ -1671,6 +1725,14 @@ class _Ctx:
             toks = _clean_tokens(raw.split())
             if not toks or toks[0].lower() in STOP_CAPS:
                 continue
+            if (
+                self.lang == "de"
+                and len(toks) >= 2
+                and not _given(toks[0])
+                and toks[-1] in self.people.surnames
+                and tuple(toks) not in self.people._seen
+            ):
+                toks = toks[-1:]  # "dass die Milizmänner Relotius angelogen haben": a noun
             initial = not before.strip(" \x00“\"„«»‘'‚")
             if self.people.is_person(toks) or (
                 lax
@@ -1816,13 +1878,15 @@ autrice philosophe anthropologue sociologue historien historienne journaliste mi
 syndicaliste patron patronne secrétaire élu élue conseiller conseillère chef cheffe candidat
 candidate ambassadeur ambassadrice commissaire enquêteur enquêtrice policier policière médecin
 spécialiste sélectionneur capitaine réalisateur réalisatrice cinéaste comédien comédienne
-romancier romancière
+romancier romancière politique
 abgeordnete abgeordneter senatorin direktor direktorin chefin vorsitzende vorsitzender
 professorin forscher forscherin wissenschaftler wissenschaftlerin journalist journalistin
 schauspieler schauspielerin autorin experte expertin unternehmer unternehmerin ökonom ökonomin
 regisseur regisseurin geschäftsführer geschäftsführerin manager managerin ermittler ermittlerin
 staatsanwalt staatsanwältin polizist polizistin arzt ärztin bischof kandidat kandidatin
 aktivist aktivistin botschafter botschafterin künstler künstlerin
+reporter reporterin korrespondent korrespondentin redakteur redakteurin chefredakteur
+chefredakteurin dokumentar kollege kollegin correspondent editor columnist
 """
 )
 
@@ -2072,8 +2136,13 @@ def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> N
         if not term and nw <= 8 and sp.parent < 0 and sp.closed:
             le = text.find("\n", sp.close)
             le = len(text) if le < 0 else le
-            if _CITATION_LABEL.fullmatch(text[line_start : sp.open]) and _CITATION_TAIL.fullmatch(
-                text[sp.close + 1 : le]
+            label, tail = text[line_start : sp.open], text[sp.close + 1 : le]
+            if (
+                _CITATION_LABEL.fullmatch(label)
+                and _CITATION_TAIL.fullmatch(tail)
+                # a source that looks like one (a domain, a date after it), not a
+                # headline's "Merkel: „Wir schaffen das“"
+                and ("(" in tail or re.search(r"\w[./]\w", label))
             ):
                 term = True  # heise.de: „Wiki-News für China“ (14.03.2006, 15:14 Uhr MEZ)
         if (
@@ -2104,6 +2173,41 @@ def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> N
                 and short
             ):
                 term = True
+        if not term and sp.parent < 0 and _NAMING_CUE.search(pre):
+            # "Das Buch mit dem Titel «Die Erfindung der Roten Armee Fraktion …»", "a
+            # segment called "Final Verdict"": a name or a title, however long
+            term = True
+        if (
+            not term
+            and nw <= 3
+            and sp.parent < 0
+            and ctx.lang == "de"
+            and not ends_punct
+            and _title_case(words)
+        ):
+            m = re.search(r"(?<![\w’'-])([A-ZÄÖÜ][\w-]*[a-zäöüß])\s*$", pre)
+            if (
+                m
+                and re.search(r"[a-zäöüß,]\s+$", pre[: m.start()])
+                and not (ctx.people.is_person([m.group(1)]) or _given(m.group(1)))
+            ):
+                term = True  # „bei der US-Adressdatei »White Pages«": a noun and its name
+        if (
+            not term
+            and nw <= 2
+            and sp.parent < 0
+            and words[0][:1].islower()
+            and content.rstrip()[-1:] not in ".!?;:…"
+            and not sp.explicit
+            and not sp.explicit_after
+            and not headline
+        ):
+            ss, se = att.sents[att.sent_of(sp.open)]
+            pair = _PAIRED_SPAN.match(text, sp.close + 1) if sp.closed else None
+            if pair and not _said_in(ctx, masked, ss, se):
+                # "the usual “ums” and “ahs” that plague many lawyers": two words held
+                # up side by side in a sentence that reports nobody's speech
+                term = True
         if term and core.casefold() in _ANSWERS and not _TERM_BEFORE.search(pre):
             ps = att.sents[max(0, att.sent_of(sp.open) - 1)][0]
             if _ANSWERED.search(masked, ps, sp.open) or ctx.verbs.search(masked, ps, sp.open):
@@ -2132,6 +2236,26 @@ def _classify(ctx: _Ctx, spans: list[_Span], masked: str, att: _Attributor) -> N
 # --------------------------------------------------------------------------------------
 
 
+# A naming word right before a quoted span: what follows is a title or a name, not speech.
+# "called"/"named" only after a common noun ("a segment called"), since "what Johnson
+# called “a mistake”" quotes Johnson.
+_NAMING_CUE = re.compile(
+    r"(?:\b(?:titled|entitled|dubbed|nicknamed|mit\s+dem\s+(?:Titel|Namen|Motto)|unter\s+dem"
+    r"\s+(?:Titel|Namen|Motto)|unter\s+der\s+Überschrift|intitulée?s?|baptisée?s?"
+    r"|sous\s+le\s+(?:titre|nom)\s+de|titulad[oa]s?|bajo\s+el\s+(?:título|nombre)\s+de)"
+    r"|(?<![\w’'-])(?!(?:he|she|they|it|we|i|who|which|that|you|what)\s)(?-i:[a-z])[\w-]*\s+"
+    r"(?:called|named))\s*[:,]?\s*$",
+    re.I,
+)
+# Title-case words a headline goes on with after the name: "Tim Cook On Apple Being …"
+_HEADLINE_STOP = _words(
+    """
+on about in at of for to with being and the a an over after says said say is are was were
+will has have why how what vs from as by into calls tells warns slams urges im am beim zu
+über sur pour sobre por en
+"""
+)
+_PAIRED_SPAN = re.compile(r"\s+(?:and|or|und|oder|et|ou|y|o)\s+[“\"„«‘‚]", re.I)
 _JA_SPEECH = re.compile(r"\s*(?:と|って|との|とも|、と)")
 _DETERMINER_BEFORE = re.compile(
     r"(?:^|\s)(?:a|an|the|this|that|these|those|its|their|our|two|three|four|five|several"
@@ -2331,13 +2455,21 @@ class _Attributor:
         self.known: set[str] = set()
         self.nps: dict[int, _NP] = {}
         self._cands: dict[int, list[tuple[str, _NP]]] = {}
+        # "she said" once pointed at Prelogar, so a later "he" means someone else
+        self.gender: dict[str, str] = {}
         first = re.search(r"\S", self.text)
         self.headline_line = -1
         if first:
             le = self.text.find("\n", first.start())
             line = self.text[first.start() : le if le >= 0 else len(self.text)].rstrip()
             # a headline is short and does not end like a sentence
-            if len(line) <= 200 and not line.rstrip("”\"’'»“").endswith((".", "!", ";")):
+            bare = line.rstrip("”\"’'»“«›‹")
+            if len(line) <= 200 and (
+                not bare.endswith((".", "!", ";"))
+                # "Von der Leyen im EU-Parlament: „… hervorgehen.“": the full stop is
+                # the quote's, and a colon hands the line over to it
+                or (bare != line and re.match(r"(?:\S+\s+){0,5}\S+\s*:\s*[“\"„«‘‚]", line))
+            ):
                 self.headline_line = self.text.count("\n", 0, first.start())
 
     def sent_of(self, pos: int) -> int:
@@ -2467,6 +2599,7 @@ class _Attributor:
                 self._describe(sp, self.nps[i])
             elif not sp.speaker:
                 self._fallback(i, sp)
+        self._headline()
         out = []
         for sp in self.spans:
             if sp.is_quote:
@@ -2481,6 +2614,131 @@ class _Attributor:
                     )
                 )
         return out
+
+    # ---- the headline ---------------------------------------------------------------
+
+    def _headline(self) -> None:
+        """Headlines attribute in shorthand: "Merkel: „Wir schaffen das“", "Tim Cook On
+        Apple Being ‘Pulled Into The Enterprise’", "‘Meth. We’re on it.’: Spokane ad
+        agencies divided …". The TUI also runs on a headline alone, so the speaker must
+        be a person or a short description, never a run of title-case words."""
+        hl = self.headline_line
+        if hl < 0:
+            return
+        text = self.text
+        for sp in self.spans:
+            if not sp.is_quote or sp.parent >= 0 or sp.line != hl:
+                continue
+            ls = text.rfind("\n", 0, sp.open) + 1
+            le = _line_end(text, sp.open)
+            pre = text[ls : sp.open]
+            post = text[sp.close + 1 : le] if sp.closed else ""
+            if pre.rstrip().endswith(":") and len(pre.strip()) > 1 and len(pre.split()) <= 12:
+                # "Sheila Atim: „…“", "Prison official: ‘Anyone’ could escape"
+                who = self._headline_speaker(pre.rstrip()[:-1], ls)
+                if who and (
+                    not sp.speaker
+                    or len(sp.speaker.split()) == 1
+                    or any(t.lower() in _HEADLINE_STOP for t in sp.speaker.split())
+                ):
+                    sp.speaker, sp.sp_start, sp.sp_end = who
+            elif not pre.strip(" ‘'“\"«„‚") and post.lstrip().startswith(":"):
+                # "‘Meth. We’re on it.’: Spokane ad agencies divided on …": a slogan the
+                # story is about, unless a person, or someone who speaks, follows
+                clause = post.lstrip()[1:]
+                toks = (sp.speaker or "").split()
+                at_start = sp.sp_start is not None and not text[sp.close + 1 : sp.sp_start].strip(
+                    " :\u00a0\x00"
+                )
+                if sp.speaker and not (
+                    self.ctx.verbs.search(clause)
+                    or (at_start and len(toks) >= 2 and self.ctx.people.is_person(toks))
+                ):
+                    sp.speaker = sp.sp_start = sp.sp_end = None
+            if sp.speaker and sp.sp_start is not None and ls <= sp.sp_start < le:
+                toks = sp.speaker.split()
+                cut = next(
+                    (
+                        k
+                        for k in range(1, len(toks))
+                        if toks[k].lower() in _HEADLINE_STOP or self.ctx.verbs.fullmatch(toks[k])
+                    ),
+                    len(toks),
+                )
+                if cut < len(toks) and all(t[:1].isupper() for t in toks[:cut]):
+                    # "Tim Cook On Apple Being": the name ends where the title-case
+                    # sentence goes on
+                    sp.speaker = " ".join(toks[:cut])
+                    sp.sp_end = sp.sp_start + len(sp.speaker)
+
+    def _headline_speaker(self, seg: str, off: int) -> tuple[str, int, int] | None:
+        """Who a "SPEAKER: «…»" headline gives: a name ("Von der Leyen im EU-Parlament",
+        "Wagenknecht attackiert Merkel") or a short description ("Browns player on …",
+        "Investigador chileno asegura que …"), which the story may then name."""
+        m = _CAP_RUN.match(seg, len(seg) - len(seg.lstrip()))
+        if not m:
+            return None
+        run = m.group(0).split()
+        for k in range(1, len(run)):
+            if run[k].lower() in _HEADLINE_STOP or self.ctx.verbs.fullmatch(run[k]):
+                run = run[:k]
+                break
+        start = off + m.start()
+        rest = _WORDS.findall(seg[m.start() + len(" ".join(run)) :])
+        desc: list[str] = []
+        for w in rest[:3]:
+            if (
+                not w.islower()
+                or w in _HEADLINE_STOP
+                or w in PREPOSITIONS
+                or w in CLAUSE_WORDS
+                or self.ctx.verbs.fullmatch(w)
+            ):
+                break
+            desc.append(w)
+        role = [w for w in run + desc if w.lower() in _ROLE_NOUNS or w.lower() in _PERSON_NOUNS]
+        if _given(run[0]) or (not role and not desc):
+            name = " ".join(_clean_tokens(run)) if _given(run[0]) else " ".join(run)
+            if not name or name.lower() in STOP_CAPS:
+                return None
+            s = off + seg.find(name)
+            if any(t.islower() for t in run):
+                return name, s, s + len(name)  # "Von der Leyen" keeps its particles
+            return self.canon(_NP("name", name, s, s + len(name))), s, s + len(name)
+        words = run + desc
+        if not role:
+            # "Wagenknecht attackiert Merkel im Bundestag: "…"": the name, then its verb
+            if len(run) > 3 or " ".join(run).lower() in STOP_CAPS:
+                return None
+            name = " ".join(run)
+            if any(t.islower() for t in run):
+                return name, start, start + len(name)  # "Von der Leyen" keeps its particles
+            return self.canon(_NP("name", name, start, start + len(name))), start, start + len(name)
+        last = desc[-1] if desc else run[-1]
+        end = (
+            seg.find(last, m.start() + len(run[0])) + len(last)
+            if desc
+            else m.start() + len(" ".join(run))
+        )
+        phrase = seg[m.start() : end]
+        if len(words) > 6:
+            return None
+        # "Investigador chileno": the story names him ("El investigador chileno …, Hugo
+        # Bustos, …")
+        noun = next(w for w in run + desc if w.lower() in _ROLE_NOUNS or w.lower() in _PERSON_NOUNS)
+        body = self.text[_line_end(self.text, off) :]
+        for n in re.finditer(r"(?i:\b" + re.escape(noun) + r"\b)", body):
+            window = body[n.end() : n.end() + 80]
+            window = window[: min((window.find(c) for c in ".\n\x00" if c in window), default=80)]
+            for nm in _CAP_RUN.finditer(window):
+                toks = _clean_tokens(nm.group(0).split())
+                if 2 <= len(toks) <= 3 and (
+                    self.ctx.people.is_person(toks) or all(_NAME_SHAPE.fullmatch(t) for t in toks)
+                ):
+                    full = " ".join(self.ctx.people.fullest(toks))
+                    return full, start, start + len(phrase)
+            break
+        return phrase, start, start + len(phrase)
 
     def _inherit(self, sp: _Span, other: _Span) -> bool:
         if other.speaker:
@@ -2555,7 +2813,18 @@ class _Attributor:
             s, e = self.sents[k]
             if self.text.count("\n", s, ss) > 0:
                 break
-            np = ctx.before(masked[s:e], s) or ctx.mention(masked[s:e], s, lax=False)
+            np = ctx.before(masked[s:e], s)
+            lead = re.match(r"[\W\d_]*([^\W\d_]+)", masked[s:e])
+            if (
+                not np
+                and lead
+                and lead.group(1).lower() in ctx.pronouns - PLURAL_PRONOUNS - {"sie", "on"}
+            ):
+                # "Er hält es für möglich, dass die Milizmänner Relotius angelogen haben.
+                # Aber das heiße nicht, »…«": the sentence's subject, not a name in it
+                ls = s + lead.start(1)
+                np = _NP("pron", lead.group(1), ls, ls + len(lead.group(1)))
+            np = np or ctx.mention(masked[s:e], s, lax=False)
             if np and np.kind != "first":
                 if np.kind == "pron":
                     self._resolve(sp, np, k)
@@ -2595,6 +2864,26 @@ class _Attributor:
                     return
                 if np and np.kind != "first":
                     self._take(sp, np)
+                    return
+        if (
+            opens_para
+            and prev_quotes
+            and sp.closed
+            and not masked[sp.close + 1 : _line_end(self.text, sp.close)].strip(" .\u00a0")
+            and self.text[spans[prev_quotes[-1]].start : spans[prev_quotes[-1]].end]
+            .rstrip(" ”\"»’'")
+            .endswith("?")
+            and spans[prev_quotes[-1]].speaker
+        ):
+            # a bare quote paragraph right after a question answers it: in a transcript
+            # the other party of the exchange speaks ("“… Do you dispute that?” ¶ “There
+            # can be a very minimal risk …”")
+            asker = spans[prev_quotes[-1]].speaker
+            for j in reversed(prev_quotes[:-1]):
+                if sp.line - spans[j].line > 6:
+                    break
+                if spans[j].speaker and spans[j].speaker != asker:
+                    self._inherit(sp, spans[j])
                     return
         for j in reversed(prev_quotes):
             if sp.line - spans[j].line > 4:
@@ -2640,6 +2929,8 @@ class _Attributor:
             for c in self._candidates(k):
                 if not self._could_be(low, c):
                     continue
+                if k == si and c[1].start > pron.start and c[1].start < sp.open:
+                    continue  # "Er hält es für möglich, dass … Relotius …": not before "er"
                 if not plural and c[1].kind == "name" and self._paired(c[1]):
                     # "los audios que se atribuyen a Arana y Santiváñez": two people named
                     # together are not what "he" or a verb alone goes on with
@@ -2655,6 +2946,20 @@ class _Attributor:
                     # the person the description stands for counts as named
                     c = (tmp.speaker, _NP("name", tmp.speaker, c[1].start, c[1].end))
                 cands.append(c)
+            if k == si and from_sent is None and not plural:
+                # "Christine Lagarde, directrice du FMI, a elle aussi jugé « … » : « … »,
+                # a-t-elle estimé": the person the sentence opens with, before its quote
+                ss = self.sents[k][0]
+                first = self.ctx.mention(self.masked[ss : min(sp.open, pron.start)], ss, lax=False)
+                if (
+                    first
+                    and re.fullmatch(
+                        r"\W*(?:[^,.;:\x00]{0,40},\s*)?", self.masked[ss : first.start]
+                    )
+                    and self._could_be(low, (self.canon(first), first))
+                ):
+                    sp.speaker = self.canon(first)
+                    return
             if k == si and from_sent is None:
                 # "Les grévistes sont entrés …, mais ils ont précisé": a group that opens
                 # the sentence may be its "they"
@@ -2689,14 +2994,34 @@ class _Attributor:
                 k -= 1
                 continue
             if cands:
+                ks = self.sents[k][0]
+                opener = [
+                    c
+                    for c in cands
+                    if c[1].kind == "name"
+                    and k < si
+                    and not re.search(r"[^\W\d_]", self.masked[ks : c[1].start])
+                ]
+                if opener and from_sent is not None:
+                    # "Moreno hat Zweifel, er führt … an Relotius …. Er hält es für
+                    # möglich …": the name a sentence opens with is its "he", however
+                    # often someone else in it was quoted
+                    sp.speaker = opener[0][0]
+                    return
                 for name, _np in cands:
                     if name in self.known:
                         sp.speaker = name
+                        self._remember(low, (name, _np))
                         return
                 named = [c for c in cands if c[1].kind == "name"]
                 sp.speaker = (named or cands)[0][0]
+                self._remember(low, (named or cands)[0])
                 return
             k -= 1
+
+    def _remember(self, pron: str, cand: tuple[str, _NP]) -> None:
+        if cand[1].kind == "name" and pron in _FEMININE_PRONOUNS | _MASCULINE_PRONOUNS:
+            self.gender.setdefault(cand[0], "f" if pron in _FEMININE_PRONOUNS else "m")
 
     def _describe(self, sp: _Span, np: _NP) -> None:
         """ "dijo el instructor del ‘caso Noos’", "the singer and guitarist told the
@@ -2802,6 +3127,13 @@ class _Attributor:
             if pron in _MASCULINE_PRONOUNS:
                 wrong = _FEMALE_NOUNS
             return not any(w in wrong for w in words)
+        said = self.gender.get(name)
+        if (
+            said
+            and pron in _FEMININE_PRONOUNS | _MASCULINE_PRONOUNS
+            and ((pron in _FEMININE_PRONOUNS) != (said == "f"))
+        ):
+            return False
         if name in self.known:
             return True
         return not any(t.lower() in _ORG_WORDS for t in name.split())
