@@ -2255,6 +2255,13 @@ will has have why how what vs from as by into calls tells warns slams urges im a
 über sur pour sobre por en
 """
 )
+# Verbs of a courtroom or interview exchange: after a question put this way, a bare
+# quote paragraph is the other party's answer.
+_DIALOGUE_VERB = re.compile(
+    r"\b(?:asked|asks|interjected|interjects|pressed|countered|interrupted|fragte|hakte"
+    r"|demanda|demande|interrogea|relança|preguntó|pregunta|repreguntó|interrumpió)\b",
+    re.I,
+)
 _PAIRED_SPAN = re.compile(r"\s+(?:and|or|und|oder|et|ou|y|o)\s+[“\"„«‘‚]", re.I)
 _JA_SPEECH = re.compile(r"\s*(?:と|って|との|とも|、と)")
 _DETERMINER_BEFORE = re.compile(
@@ -2879,12 +2886,25 @@ class _Attributor:
             # the other party of the exchange speaks ("“… Do you dispute that?” ¶ “There
             # can be a very minimal risk …”")
             asker = spans[prev_quotes[-1]].speaker
+            ask_line = spans[prev_quotes[-1]].line
             for j in reversed(prev_quotes[:-1]):
-                if sp.line - spans[j].line > 6:
-                    break
-                if spans[j].speaker and spans[j].speaker != asker:
+                if spans[j].line == ask_line:
+                    continue
+                # only in an exchange: the paragraph before the question quoted the other
+                # party ("“That can be true,” Prelogar said … ¶ “… Do you dispute that?”
+                # Alito interjected ¶ “…”"); a speaker's own rhetorical question goes on
+                # with the same speaker
+                qs = spans[prev_quotes[-1]].open
+                para = masked[self.text.rfind("\n", 0, qs) + 1 : _line_end(self.text, qs)]
+                if (
+                    ask_line - spans[j].line <= 2
+                    and spans[j].speaker
+                    and spans[j].speaker != asker
+                    and _DIALOGUE_VERB.search(para)
+                ):
                     self._inherit(sp, spans[j])
                     return
+                break
         for j in reversed(prev_quotes):
             if sp.line - spans[j].line > 4:
                 break
