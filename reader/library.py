@@ -265,6 +265,10 @@ class Library:
     def mark_all_read(self, feed_id: int | None = None) -> int:
         return self.store.mark_all_read(feed_id)
 
+    def index_pending(self, batch: int = 2000) -> int:
+        """Add what refreshes stored to the search index (search also does it first)."""
+        return self.store.index_pending(batch)
+
     def search(
         self, query: str, *, limit: int = 200, feed_id: int | None = None
     ) -> list[SearchHit]:

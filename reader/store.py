@@ -98,7 +98,14 @@ CREATE TABLE annotations (
 );
 """
 
-MIGRATIONS: list[str] = [_V1, _V2]
+# v3: the search index is filled after a refresh, not during it. Tokenising every
+# body for FTS5 was half the cost of storing a feed; articles wait in fts_pending
+# and are indexed in one pass before the next search (or by the reader when idle).
+_V3 = """
+CREATE TABLE fts_pending (id INTEGER PRIMARY KEY);
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _FEED_COLUMNS = (
@@ -302,6 +309,10 @@ class Store:
                 "DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM articles WHERE feed_id = ?)",
                 (row[0],),
             )
+            db.execute(
+                "DELETE FROM fts_pending WHERE id IN (SELECT id FROM articles WHERE feed_id = ?)",
+                (row[0],),
+            )
             db.execute("DELETE FROM articles WHERE feed_id = ?", (row[0],))
             db.execute("DELETE FROM feeds WHERE id = ?", (row[0],))
         return True
@@ -396,11 +407,7 @@ class Store:
     # -- articles: writing --------------------------------------------------
 
     def store_parsed(
-        self,
-        feed_id: int,
-        parsed: ParsedFeed,
-        *,
-        index_texts: Sequence[str] | None = None,
+        self, feed_id: int, parsed: ParsedFeed, *, index_texts: Sequence[str] | None = None
     ) -> tuple[int, int]:
         """Merge a parsed feed into the cache; return (new, updated) article counts.
 
@@ -408,12 +415,8 @@ class Store:
         must not mark an article unread again, and an article that has dropped
         out of the feed stays in the cache.
 
-        ``index_texts``, when given, holds :func:`index_text` of each article, worked
-        out beforehand (in a parse worker process): turning HTML into words for the
-        search index is most of the CPU time of storing, and this thread holds the lock.
+        New and changed articles are queued for the search index (``index_pending``).
         """
-        if index_texts is not None and len(index_texts) != len(parsed.articles):
-            raise ValueError("index_texts must hold one text per article")
         now = self.now()
         new = updated = 0
         with self.transaction() as db:
@@ -424,11 +427,9 @@ class Store:
                 )
             }
             inserts: list[tuple] = []
-            fts_rows: list[tuple] = []
             updates: list[tuple] = []
-            fts_updates: list[tuple] = []
             seen: set[str] = set()
-            for i, art in enumerate(parsed.articles):
+            for art in parsed.articles:
                 if art.guid in seen:
                     continue  # a feed listing one entry twice keeps the first
                 seen.add(art.guid)
@@ -458,8 +459,6 @@ class Store:
                             enclosures,
                         )
                     )
-                    body = index_text(art) if index_texts is None else index_texts[i]
-                    fts_rows.append((title or "", body))
                 elif old[1] != chash:
                     updates.append(
                         (
@@ -474,13 +473,10 @@ class Store:
                             old[0],
                         )
                     )
-                    body = index_text(art) if index_texts is None else index_texts[i]
-                    fts_updates.append((title or "", body, old[0]))
             if inserts:
-                # The FTS row must share the article's rowid. Inside this write transaction
-                # no one else can insert, so the ids SQLite would pick (max + 1 onwards) are
-                # chosen here, and both tables are filled with one executemany each: a cold
-                # refresh stores ten thousand articles, one statement call per row is slow.
+                # Choose the ids here (no one else can insert inside this write
+                # transaction) so one executemany fills both tables: a cold refresh
+                # stores tens of thousands of articles, and a call per row is slow.
                 first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
                 ids = range(first, first + len(inserts))
                 db.executemany(
@@ -490,8 +486,7 @@ class Store:
                     [(i, *row) for i, row in zip(ids, inserts, strict=True)],
                 )
                 db.executemany(
-                    "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-                    [(i, t, b) for i, (t, b) in zip(ids, fts_rows, strict=True)],
+                    "INSERT OR IGNORE INTO fts_pending (id) VALUES (?)", [(i,) for i in ids]
                 )
                 new = len(inserts)
             if updates:
@@ -501,10 +496,7 @@ class Store:
                     updates,
                 )
                 db.executemany(
-                    "DELETE FROM articles_fts WHERE rowid = ?", [(u[2],) for u in fts_updates]
-                )
-                db.executemany(
-                    "INSERT INTO articles_fts (title, body, rowid) VALUES (?, ?, ?)", fts_updates
+                    "INSERT OR IGNORE INTO fts_pending (id) VALUES (?)", [(u[-1],) for u in updates]
                 )
                 updated = len(updates)
             meta = {
@@ -529,14 +521,7 @@ class Store:
                 (html, status, self.now(), article_id),
             )
             if html:
-                title = db.execute(
-                    "SELECT title FROM articles WHERE id = ?", (article_id,)
-                ).fetchone()
-                db.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
-                db.execute(
-                    "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-                    (article_id, (title[0] if title else "") or "", html_to_text(html)),
-                )
+                db.execute("INSERT OR IGNORE INTO fts_pending (id) VALUES (?)", (article_id,))
 
     # -- articles: state ----------------------------------------------------
 
@@ -686,6 +671,38 @@ class Store:
 
     # -- search ---------------------------------------------------------------
 
+    def pending_index_count(self) -> int:
+        return self._query("SELECT count(*) FROM fts_pending")[0][0]
+
+    def index_pending(self, batch: int = 2000) -> int:
+        """Bring the search index up to date with what refreshes stored; return how many.
+
+        Runs in batches so a reader thread can interleave; each batch is one
+        transaction, so an interrupted run loses nothing (the rest stays queued).
+        """
+        done = 0
+        while True:
+            with self.transaction() as db:
+                rows = db.execute(
+                    "SELECT p.id, a.title, coalesce(a.full_text, a.content, a.summary, '') "
+                    "FROM fts_pending p LEFT JOIN articles a ON a.id = p.id LIMIT ?",
+                    (batch,),
+                ).fetchall()
+                if not rows:
+                    return done
+                ids = [(r[0],) for r in rows]
+                db.executemany("DELETE FROM articles_fts WHERE rowid = ?", ids)
+                db.executemany(
+                    "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+                    [
+                        (r[0], r[1] or "", html_to_text(r[2]))
+                        for r in rows
+                        if r[1] is not None or r[2]
+                    ],
+                )
+                db.executemany("DELETE FROM fts_pending WHERE id = ?", ids)
+            done += len(rows)
+
     def search(
         self, query: str, *, limit: int = 200, feed_id: int | None = None
     ) -> list[SearchHit]:
@@ -693,6 +710,7 @@ class Store:
         match = fts_query(query)
         if match is None:
             return []
+        self.index_pending()
         sql = (
             "SELECT s.rowid, bm25(articles_fts, 10.0, 1.0) AS rank, "
             "snippet(articles_fts, 1, char(2), char(3), '…', 16) "

@@ -222,3 +222,16 @@ def test_ui_state_round_trips(store):
     assert store.get_state("last_article") == "42"
     store.set_state("last_article", None)
     assert store.get_state("last_article", "none") == "none"
+
+
+def test_refresh_queues_the_search_index_and_search_catches_up(store):
+    feed = store.add_feed("https://rks.news/feed")
+    store.store_parsed(feed.id, ParsedFeed(articles=(article("a", SEED_TITLE, SEED_BODY),)))
+    assert store.pending_index_count() == 1  # storing did not tokenise the body
+    assert [h.headline.title for h in store.search("Banjska")] == [SEED_TITLE]
+    assert store.pending_index_count() == 0
+    assert store.index_pending() == 0
+    store.set_full_text(store.article_ids()[0], "<p>Stoltenberg visited Prizren.</p>", None)
+    assert store.pending_index_count() == 1
+    assert store.index_pending() == 1
+    assert len(store.search("Prizren")) == 1

@@ -10,6 +10,7 @@ notifications.  Remembered UI state (last view, last article, theme, sidebar) go
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import queue
 import threading
@@ -843,6 +844,10 @@ class NewsdeckApp(App[int]):
                 stream.put(("error", exc))
             finally:
                 stream.put(("done", None))
+            # Index what the refresh stored while the reader shows the results, so the
+            # next search need not. In small batches: the store lock is shared.
+            with contextlib.suppress(Exception):
+                self.lib.index_pending(batch=300)
 
         threading.Thread(target=pump, name="newsdeck-refresh", daemon=True).start()
         results: list[UpdateResult] = []
