@@ -7,7 +7,8 @@ article text, serves them on 127.0.0.1 (nginx with ETag and Last-Modified when i
 Python's http.server in another process), then times, as fresh processes:
 
 - cold: ``newsdeck fetch`` on a new NEWSDECK_HOME that holds only the subscriptions, and
-  ``newsboat -x reload`` with no cache file;
+  ``newsboat -x reload`` with no cache file; then ``newsdeck search``, whose first run adds
+  what the refresh stored to the full-text index (newsboat has none);
 - warm: the same commands again on the filled caches, nothing having changed on the server
   (issue 7's "warm" figures for newsboat were taken this way);
 - warm again: a third time. newsboat sends no validators on its second run (nginx answers 200
@@ -44,6 +45,8 @@ from common import (
     which_newsdeck,
     write_feeds,
 )
+
+SEARCH_WORD = "Kosovo"  # in the sample articles the feeds are made from
 
 
 def newsboat_version() -> str | None:
@@ -181,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
                 tools.append(Newsboat(work, urls, args.threads))
             phases = ["cold"] if args.no_warm else ["cold", "warm", "warm again"]
             series = {p: {t.name: Series() for t in tools} for p in phases}
+            first_search = Series()
             answers: dict[str, dict[str, Counter[str]]] = {p: {} for p in phases}
             for run in range(args.runs):
                 for tool in tools:
@@ -196,6 +200,14 @@ def main(argv: list[str] | None = None) -> int:
                             f"  run {run + 1} {phase}: {tool.name} {r.seconds:.2f} s",
                             file=sys.stderr,
                         )
+                    if phase == "cold":
+                        # newsdeck fills its full-text index after a refresh, at the latest
+                        # when the next search asks: time that search too.
+                        nd = tools[0]
+                        r = timed([*nd.cmd, "search", SEARCH_WORD], env=nd.env())
+                        if r.returncode != 0 or not r.stdout.strip():
+                            raise SystemExit(f"bench: newsdeck search failed: {r.stderr.strip()}")
+                        first_search.runs.append(r)
             summaries = {
                 phase: next(
                     (
@@ -265,6 +277,14 @@ def main(argv: list[str] | None = None) -> int:
         entry["http_answers"] = {k: dict(v) for k, v in answers[phase].items()}
         print(line)
         result[phase] = entry
+    print(
+        f"newsdeck's first search after a cold refresh ({SEARCH_WORD!r}, indexes what it "
+        f"stored): {first_search.median:.2f} s, {fmt_mb(first_search.peak_mb)}"
+    )
+    result["first_search_after_cold"] = {
+        "newsdeck_s": round(first_search.median, 3),
+        "runs": [round(r.seconds, 3) for r in first_search.runs],
+    }
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n")
     return 0

@@ -27,7 +27,6 @@ from reader.models import (
     Enclosure,
     Feed,
     Headline,
-    ParsedArticle,
     ParsedFeed,
     SearchHit,
 )
@@ -121,11 +120,6 @@ _ARTICLE_COLUMNS = (
     "a.starred, a.read_at, a.starred_at, coalesce(f.title, f.url), a.summary, a.content, "
     "a.content_hash, a.enclosures, a.full_text, a.full_text_status"
 )
-
-
-def index_text(article: ParsedArticle) -> str:
-    """The words of an article's body that the full-text index holds."""
-    return html_to_text(article.content or article.summary or "")
 
 
 class StoreError(Exception):
@@ -406,9 +400,7 @@ class Store:
 
     # -- articles: writing --------------------------------------------------
 
-    def store_parsed(
-        self, feed_id: int, parsed: ParsedFeed, *, index_texts: Sequence[str] | None = None
-    ) -> tuple[int, int]:
+    def store_parsed(self, feed_id: int, parsed: ParsedFeed) -> tuple[int, int]:
         """Merge a parsed feed into the cache; return (new, updated) article counts.
 
         Read and starred state are never touched here: a publisher fixing a typo

@@ -15,6 +15,7 @@ import os
 import queue
 import re
 import sys
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -102,54 +103,81 @@ def update_feeds(
     ]
     inbox: queue.Queue[tuple[str, object]] = queue.Queue()
     run = FetchRun(requests, config, lambda r: inbox.put(("fetched", r)))
-    pool = _ParsePool(len(requests))  # it forks, so before run.start() makes a thread
+    # Feeds with validators mostly answer 304 and need no parse: only the others count
+    # towards a pool (forking one costs ~40 ms, a third of a refresh where nothing changed).
+    likely_bodies = sum(1 for r in requests if not (r.etag or r.last_modified))
+    pool = _ParsePool(likely_bodies)  # it forks, so before run.start() makes a thread
     waiting_fetch, parsing = len(requests), 0
     try:
         run.start()
         while waiting_fetch or parsing:
-            kind, payload = inbox.get()
-            if kind == "fetched":
-                waiting_fetch -= 1
-                fetched = payload
-                assert isinstance(fetched, FetchResult)
-                feed = by_url[fetched.url]
-                fetched = record_move(store, feed, fetched)
-                early = triage(store, config, feed, fetched, now=now, force=force)
-                if early is not None:
-                    run.release()
-                    yield early
-                    continue
-                url = early_url(feed, fetched)
-                future = pool.submit(fetched.data or b"", url, fetched.content_type, now)
-                if future is None:  # parsed right here
-                    outcome = parse_outcome(fetched.data or b"", url, fetched.content_type, now)
-                    result = store_outcome(store, config, feed, fetched, outcome, now=now)
-                    run.release()
-                    yield result
-                    continue
-                parsing += 1
-                future.add_done_callback(
-                    lambda fut, feed=feed, fetched=fetched: inbox.put(
-                        ("parsed", (feed, fetched, fut))
-                    )
-                )
-            else:
-                parsing -= 1
-                feed, fetched, fut = payload  # type: ignore[misc]
+            # Group commit: what arrives within BATCH_WAIT is stored in one transaction, then
+            # reported, so a consumer only hears of what is saved, and a cold refresh, where
+            # bodies queue up behind the store, commits dozens of feeds at once instead of
+            # one by one. A slow network gives batches of one.
+            ready = [inbox.get()]
+            until = time.monotonic() + BATCH_WAIT
+            expected = min(BATCH_MAX, waiting_fetch + parsing)  # no waiting for what can't come
+            while len(ready) < expected:
                 try:
-                    outcome = fut.result()
-                except concurrent.futures.process.BrokenProcessPool:
-                    # Not retried here: the feed may be what killed the worker.
-                    outcome = "parser crashed (its worker process died)"
-                except Exception as exc:
-                    outcome = f"parser error: {type(exc).__name__}: {exc}"
-                result = store_outcome(store, config, feed, fetched, outcome, now=now)
-                run.release()
-                yield result
+                    ready.append(inbox.get(timeout=max(0.0, until - time.monotonic())))
+                except queue.Empty:
+                    break
+            results: list[UpdateResult] = []
+            with store.batch():
+                for kind, payload in ready:
+                    if kind == "fetched":
+                        waiting_fetch -= 1
+                        fetched = payload
+                        assert isinstance(fetched, FetchResult)
+                        feed = by_url[fetched.url]
+                        fetched = record_move(store, feed, fetched)
+                        early = triage(store, config, feed, fetched, now=now, force=force)
+                        if early is not None:
+                            run.release()
+                            results.append(early)
+                            continue
+                        url = early_url(feed, fetched)
+                        future = pool.submit(fetched.data or b"", url, fetched.content_type, now)
+                        if future is None:  # parsed right here
+                            outcome = parse_outcome(
+                                fetched.data or b"", url, fetched.content_type, now
+                            )
+                            results.append(
+                                store_outcome(store, config, feed, fetched, outcome, now=now)
+                            )
+                            run.release()
+                            continue
+                        parsing += 1
+                        future.add_done_callback(
+                            lambda fut, feed=feed, fetched=fetched: inbox.put(
+                                ("parsed", (feed, fetched, fut))
+                            )
+                        )
+                    else:
+                        parsing -= 1
+                        feed, fetched, fut = payload  # type: ignore[misc]
+                        try:
+                            outcome = fut.result()
+                        except concurrent.futures.process.BrokenProcessPool:
+                            # Not retried here: the feed may be what killed the worker.
+                            outcome = "parser crashed (its worker process died)"
+                        except Exception as exc:
+                            outcome = f"parser error: {type(exc).__name__}: {exc}"
+                        results.append(
+                            store_outcome(store, config, feed, fetched, outcome, now=now)
+                        )
+                        run.release()
+            yield from results
     finally:
         run.close()
         pool.shutdown()
 
+
+# A batch is what arrives within BATCH_WAIT seconds, at most BATCH_MAX results (the store's
+# lock is held while it is written: about 5 ms a feed of 50 new articles).
+BATCH_MAX = 64
+BATCH_WAIT = 0.05
 
 # Below this many feeds a pool is not worth its start; it also needs a second core.
 POOL_THRESHOLD = 24
@@ -505,5 +533,5 @@ def summarize(results: Iterable[UpdateResult]) -> str:
     if skipped:
         parts.append(f"{skipped:,} skipped")
     if pages:
-        parts.append(f"{pages:,} full-text pages")
+        parts.append(f"{pages:,} full-text page{'s' if pages != 1 else ''}")
     return f"{len(results):,} {noun}: " + ", ".join(parts)

@@ -12,8 +12,8 @@ re-encoded as UTF-8 so the fast path meets their real-world structure, and ``sam
 The small documents below use sentences from the public-domain releases in ``sample_feeds``.
 
 The other half of a fast refresh is storing: ``Store.batch`` (many feeds, one commit) and
-search-index text worked out ahead of the store; the last tests hold those to the same
-results as storing feed by feed, in a real SQLite file.
+``update_feeds`` committing what has arrived before it reports it; the last tests hold those
+to the same results as storing feed by feed, in a real SQLite file.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from reader.models import ParsedArticle, ParsedFeed
 from reader.parse import ParseError, parse_feed, parse_with_feedparser, parse_xml_feed
 from reader.parse_fast import read_fast, why_not_fast
 from reader.sanitize import html_to_text
-from reader.store import Store, StoreError, index_text
+from reader.store import Store, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "feeds"
@@ -338,10 +338,7 @@ def test_a_batch_stores_what_feed_by_feed_stores(tmp_path: Path):
         one.store_parsed(one.add_feed(url).id, parsed)
     ids = [many.add_feed(f"https://example.org/{n}.xml").id for n in range(len(feeds))]
     with many.batch():
-        counts = [
-            many.store_parsed(i, p, index_texts=[index_text(a) for a in p.articles])
-            for i, p in zip(ids, feeds, strict=True)
-        ]
+        counts = [many.store_parsed(i, p) for i, p in zip(ids, feeds, strict=True)]
     assert sum(new for new, _ in counts) == sum(len(p.articles) for p in feeds)
     for store in (one, many):
         hits = store.search("Banjska")
@@ -385,13 +382,6 @@ def test_a_failing_write_saves_nothing_of_its_batch(tmp_path: Path):
     assert store.get_feed(good.id).total == len(feeds[0].articles)
 
 
-def test_index_texts_must_match_the_articles(tmp_path: Path):
-    store = Store(tmp_path / "db.sqlite")
-    feed = max(_sample_feeds(), key=lambda f: len(f.articles))
-    with pytest.raises(ValueError, match="one text per article"):
-        store.store_parsed(store.add_feed("https://example.org/").id, feed, index_texts=["x"])
-
-
 def _copy_of_state_feed(n: int) -> bytes:
     """The real State Department feed with its guids made this copy's own."""
     data = (SAMPLES / "state-department.rss").read_bytes()
@@ -417,7 +407,7 @@ def test_a_big_refresh_reports_only_what_is_saved(lib, httpserver, tmp_path: Pat
         assert other.get_feed(result.url).total == result.new_articles
     per_feed = len(parse_feed((SAMPLES / "state-department.rss").read_bytes()).articles)
     assert seen == other.count_articles() == feeds * per_feed
-    # Words found only in article bodies: the index texts made in the workers are right.
+    # Words found only in article bodies: everything stored reaches the search index.
     hits = other.search("auspices EU-facilitated", limit=500)
     assert len(hits) == feeds
     other.close()
