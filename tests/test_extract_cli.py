@@ -35,7 +35,7 @@ def test_seed_article_quotes_and_facts_follow_the_contract():
     assert len(data["quotes"]) == 6
     for q in data["quotes"]:
         assert text[q["start"] : q["end"]] == q["text"]
-        assert q["text"][0] not in "\"“”"
+        assert q["text"][0] not in '"“”'
     speakers = [q["speaker"] for q in data["quotes"]]
     assert "a NATO official" in speakers
     facts = {(f["kind"], f["text"]) for f in data["facts"]}

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-import statistics
 import subprocess
 import sys
-import time
 import unicodedata
 from datetime import datetime
 from pathlib import Path
@@ -886,34 +884,6 @@ def test_import_loads_no_gazetteer() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert out.stdout.strip() == "False"
-
-
-def test_seed_extraction_is_fast() -> None:
-    text = _read(SEED)
-    extract_facts(text)  # the first call builds the gazetteer once
-    times = []
-    for _ in range(15):
-        t0 = time.perf_counter()
-        extract_facts(text)
-        times.append(time.perf_counter() - t0)
-    assert statistics.median(times) < 0.030
-
-
-def test_cli_prints_the_extraction_contract(tmp_path: Path) -> None:
-    out = subprocess.run(
-        [sys.executable, "-m", "reader.content._facts_cli", str(SEED if SEED.exists() else FIXTURES / "facts_de_wiwo_linde_praxair.txt")],
-        capture_output=True, text=True, cwd=ROOT, check=True,
-    )  # fmt: skip
-    data = json.loads(out.stdout)
-    assert data["quotes"] == []
-    assert data["facts"] and set(data["facts"][0]) == {"kind", "text", "start", "end"}
-    missing = subprocess.run(
-        [sys.executable, "-m", "reader.content._facts_cli", str(tmp_path / "nope.txt")],
-        capture_output=True, text=True, cwd=ROOT,
-    )  # fmt: skip
-    assert missing.returncode == 1
-    assert missing.stderr.count("\n") == 1 and "nope.txt" in missing.stderr
-    assert "Traceback" not in missing.stderr
 
 
 def test_empty_text_has_no_facts() -> None:

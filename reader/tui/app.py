@@ -30,6 +30,7 @@ from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.content.document import Document, from_html
+from reader.content.fulltext import FullTextResult
 from reader.errors import NewsdeckError
 from reader.library import Library
 from reader.models import Article, ArticleFilter, Feed, Headline, SearchHit, UpdateResult
@@ -181,6 +182,14 @@ class NewsdeckApp(App[int]):
             id="copy-link",
             tooltip="Copy the article's link to the clipboard",
         ),
+        Binding(
+            "F",
+            "full_text",
+            "Full text",
+            show=False,
+            id="full-text",
+            tooltip="Fetch the full article from its web page (when the feed gives a summary)",
+        ),
         Binding("question_mark", "help", "Help", id="help", tooltip="Show every key"),
         Binding(
             "ctrl+q", "quit", "Quit", show=False, priority=True, id="quit", tooltip="Quit at once"
@@ -267,6 +276,13 @@ class NewsdeckApp(App[int]):
             self.text = text
             self.severity = severity
             self.reload = reload
+
+    class FullTextFetched(Message):
+        """The linked page of an article was fetched (or why not): show it if it is open."""
+
+        def __init__(self, result: FullTextResult) -> None:
+            super().__init__()
+            self.result = result
 
     class LinkReady(Message):
         def __init__(self, link: str | None, purpose: str) -> None:
@@ -571,6 +587,77 @@ class NewsdeckApp(App[int]):
         return main.headline_list.current_id or (
             self.current_article.id if self.current_article else None
         )
+
+    # -- full articles (issue 8) ---------------------------------------------------------
+
+    def action_full_text(self) -> None:
+        """Fetch the open (or highlighted) article's page; the pane shows it when it lands."""
+        target = self._target_id()
+        if target is None:
+            return
+        self.notify("Fetching the full article…", timeout=2)
+        self._fetch_full_text(target)
+
+    @work(thread=True, group="full-text", exit_on_error=False)
+    def _fetch_full_text(self, article_id: int) -> None:
+        try:
+            result = self.lib.fetch_full_text(article_id)
+        except NewsdeckError as exc:
+            self.post_message(self.Notice(str(exc), "error"))
+            return
+        self.post_message(self.FullTextFetched(result))
+
+    def on_newsdeck_app_full_text_fetched(self, message: FullTextFetched) -> None:
+        result = message.result
+        self.notify(
+            result.message,
+            severity="information" if result.ok else "warning",
+            markup=False,
+            timeout=6,
+        )
+        if self.current_article is not None and self.current_article.id == result.article_id:
+            self._load_article(result.article_id, False)
+
+    def _selected_feed_id(self) -> int | None:
+        """The feed a feed command acts on: the one highlighted, in view, or of the open article."""
+        main = self.main
+        if main.pane == "feeds":
+            feed_id = parse_key(main.feed_list.current_key)
+            if feed_id is not None:
+                return feed_id
+        feed_id = parse_key(self.view_key)
+        if feed_id is not None:
+            return feed_id
+        return self.current_article.feed_id if self.current_article is not None else None
+
+    def action_toggle_feed_full_text(self) -> None:
+        feed_id = self._selected_feed_id()
+        if feed_id is None:
+            self.notify("Choose a feed first.", severity="warning", timeout=3)
+            return
+        self._toggle_feed_full_text(feed_id)
+
+    @work(thread=True, group="feed-settings", exit_on_error=False)
+    def _toggle_feed_full_text(self, feed_id: int) -> None:
+        try:
+            feed = self.lib.feed(feed_id)
+        except NewsdeckError as exc:
+            self.post_message(self.Notice(str(exc), "error"))
+            return
+        name = clean_inline(feed.display_title)
+        if self.config.feed_full_text(feed.url):
+            self.post_message(
+                self.Notice(f"Full text is on for {name} in config.toml; change it there.")
+            )
+            return
+        on = not feed.full_text
+        self.lib.set_feed_full_text(feed.id, on)
+        text = (
+            f"Full text on for {name}: each refresh fetches its new articles' pages."
+            if on
+            else f"Full text off for {name}."
+        )
+        self.post_message(self.Notice(text, reload=True))
 
     # -- marks -----------------------------------------------------------------------------
 
@@ -1076,6 +1163,19 @@ class NewsdeckApp(App[int]):
             self.action_import_opml,
         )
         yield SystemCommand("Add feed", "Subscribe to a feed by its URL", self.action_add_feed)
+        feed_id = self._selected_feed_id() if self._main is not None else None
+        feed = self.main.feed_list.feed(feed_id) if feed_id is not None else None
+        if feed is not None:
+            state = "off" if self.lib.feed_wants_full_text(feed) else "on"
+            yield SystemCommand(
+                f"Full text for this feed: turn {state}",
+                f"Fetch the page of every new article of {clean_inline(feed.display_title)} "
+                "during refresh, to read it offline",
+                self.action_toggle_feed_full_text,
+            )
+        yield SystemCommand(
+            "Fetch full article", "Fetch the open article's web page (F)", self.action_full_text
+        )
         yield SystemCommand("Help", "Show every key", self.action_help)
         yield from super().get_system_commands(screen)
 
@@ -1169,6 +1269,9 @@ def refresh_summary(results: list[UpdateResult]) -> str:
     failed = sum(r.failed for r in results)
     noun = "feed" if len(results) == 1 else "feeds"
     text = f"Refreshed {len(results):,} {noun}: {new:,} new article{'s' if new != 1 else ''}"
+    pages = sum(r.full_text_pages for r in results)
+    if pages:
+        text += f", {pages:,} full-text page{'s' if pages != 1 else ''}"
     if failed:
         text += f", {failed:,} failed (marked ! in the feeds pane)"
     return text

@@ -31,6 +31,7 @@ from textual.strip import Strip
 from textual.timer import Timer
 
 from reader.content.document import Document
+from reader.content.fulltext import header_note, word_count
 from reader.content.render import DEFAULT_STYLES, Highlight, RenderedDocument, render_document
 from reader.models import Article
 from reader.tui.text import long_date, safe_text
@@ -542,11 +543,26 @@ class ArticleView(ScrollView, can_focus=True):
             url = safe_text(article.link, self._style("url"))
             url.no_wrap = False
             lines.extend(url.wrap(console, width, overflow="fold"))
+        # Where the text comes from: the linked page ("full text from example.org, 1,240
+        # words"), or the feed's teaser with the key that fetches the rest.
+        words = None
+        if article.full_text and self._document is not None:
+            words = word_count(self._document.text)
+        note = header_note(article, words, key=self._full_text_key())
+        if note:
+            line = Text(note, style=self._style("meta"), no_wrap=False)
+            lines.extend(line.wrap(console, width))
         lines.append(Text("─" * min(width, 40), style=self._style("rule")))
         lines.append(Text(""))
         for line in lines:
             line.end = ""
         return lines
+
+    def _full_text_key(self) -> str:
+        """The key the header offers for "fetch the full article" (config.toml may remap it)."""
+        keys = getattr(getattr(self.app, "config", None), "keys", None) or {}
+        first = str(keys.get("full-text") or "F").split(",")[0].strip()
+        return first or "F"
 
     def _body_highlights(self) -> tuple[Highlight, ...]:
         """Quotations, then the current one, then the caller's highlights, then the selection."""
