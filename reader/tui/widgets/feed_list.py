@@ -12,13 +12,14 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.models import Feed
 from reader.tui.text import safe_text
+from reader.tui.widgets.list_bindings import LIST_BINDINGS
 
 VIRTUAL_VIEWS = ("all", "unread", "starred")
 VIEW_TITLES = {"all": "All articles", "unread": "Unread", "starred": "Starred"}
@@ -36,15 +37,7 @@ def parse_key(key: str) -> int | None:
 class FeedList(OptionList, inherit_bindings=False):
     """Views and subscriptions; highlighting one shows its headlines."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="cursor-down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="cursor-up"),
-        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="page-down"),
-        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="page-up"),
-        Binding("g,home", "first", "First", show=False, id="first"),
-        Binding("G,end", "last", "Last", show=False, id="last"),
-        Binding("enter", "select", "Open", id="open"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(LIST_BINDINGS)
 
     DEFAULT_CSS = """
     FeedList {

@@ -19,7 +19,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events, work
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -28,6 +28,7 @@ from textual.strip import Strip
 
 from reader.models import Headline, SearchHit
 from reader.tui.text import safe_text, short_date, snippet_text
+from reader.tui.widgets.list_bindings import LIST_BINDINGS
 
 PAGE_SIZE = 200
 CACHE_ROWS = 6_000  # about 30 pages: several screens either side of any jump
@@ -38,15 +39,7 @@ RowFetcher = Callable[[Sequence[int]], list[Headline]]
 class HeadlineList(ScrollView, can_focus=True):
     """Newest-first headlines of the current view (a feed, Unread, Starred, or search results)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="cursor-down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="cursor-up"),
-        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="page-down"),
-        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="page-up"),
-        Binding("g,home", "first", "First", show=False, id="first"),
-        Binding("G,end", "last", "Last", show=False, id="last"),
-        Binding("enter", "select", "Open", id="open"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(LIST_BINDINGS)
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "headline-list--cursor",
