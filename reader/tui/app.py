@@ -504,7 +504,8 @@ class NewsdeckApp(App[int]):
         if headlines.in_search and self._list_title:
             title = Text(f"{self._list_title} · {len(headlines.ids):,} articles")
         elif headlines.in_search:
-            title = Text(f"Search: {self._search_query} · {len(headlines.ids):,} results")
+            n = len(headlines.ids)
+            title = Text(f"Search: {self._search_query} · {n:,} result{'' if n == 1 else 's'}")
         else:
             title = Text(self._view_title(self.view_key))
             title.append(f" · {len(headlines.ids):,}")
